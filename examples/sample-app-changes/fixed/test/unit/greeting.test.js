@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { greet } from "../../src/greeting.js";
+
+describe("greet", () => {
+  it("greets by name", () => {
+    assert.equal(greet("Ada"), "Hello, Ada!");
+  });
+
+  it("trims surrounding whitespace", () => {
+    assert.equal(greet("  Ada \n"), "Hello, Ada!");
+  });
+
+  it("greets the world when no name is given", () => {
+    assert.equal(greet(), "Hello, world!");
+    assert.equal(greet("   "), "Hello, world!");
+  });
+
+  it("capitalises each word of the name and keeps the rest as written", () => {
+    assert.equal(greet("ada lovelace"), "Hello, Ada Lovelace!");
+    assert.equal(greet("paul  mcCartney"), "Hello, Paul McCartney!");
+  });
+});

@@ -1,0 +1,274 @@
+import { z } from "zod";
+import { InvalidInputError } from "../errors/domain-errors.js";
+import { describeValue } from "./config-messages.js";
+import { containsSecretReference } from "./config-secrets.js";
+
+const DURATION_PATTERN = /^(\d+)(ms|s|m|h)$/;
+const HOUR_MS = 3_600_000;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: HOUR_MS };
+const DURATION_HINT = "use e.g. 30s, 10m, 2h";
+/** A day is far beyond any sane stage, and keeps timers well inside setTimeout's 24.8-day limit. */
+const MAX_TIMEOUT_MS = 24 * HOUR_MS;
+
+/** Parses "500ms", "30s", "10m", "2h", or a number of seconds, into milliseconds. */
+export function parseDuration(value: string | number): number {
+  if (typeof value === "number") {
+    const ms = Math.round(value * 1_000);
+    if (!Number.isFinite(ms) || ms < 1) {
+      throw new InvalidInputError(`invalid duration ${value} — use a positive number of seconds`);
+    }
+    return ms;
+  }
+  const match = DURATION_PATTERN.exec(value.trim());
+  if (match === null) throw new InvalidInputError(`invalid duration "${value}" — ${DURATION_HINT}`);
+  const ms = Number(match[1]) * (UNIT_MS[match[2] ?? ""] ?? Number.NaN);
+  if (!(ms >= 1))
+    throw new InvalidInputError(`invalid duration "${value}" — must be longer than 0`);
+  return ms;
+}
+
+const timeoutSchema = z
+  .union(
+    [
+      z.string().regex(DURATION_PATTERN, {
+        error: (iss) => `invalid duration ${JSON.stringify(iss.input)} — ${DURATION_HINT}`,
+      }),
+      z.number().positive({ error: "must be more than 0 seconds" }),
+    ],
+    {
+      error: (iss) =>
+        iss.code === "invalid_union"
+          ? `expected a duration (${DURATION_HINT}) or a number of seconds, got ${describeValue(iss.input)}`
+          : undefined,
+    },
+  )
+  .meta({ title: "duration" })
+  .transform((value, ctx) => {
+    try {
+      const ms = parseDuration(value);
+      if (ms <= MAX_TIMEOUT_MS) return ms;
+      ctx.addIssue({ code: "custom", message: `timeout "${value}" is too long — at most 24h` });
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+    return z.NEVER;
+  });
+
+/** Values must be strings: YAML silently turns `3000` or `yes` into other types. */
+const envSchema = z.record(
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+    error: (iss) =>
+      `invalid variable name ${JSON.stringify(iss.input)} — use letters, digits and _, not starting with a digit`,
+  }),
+  z.string({
+    error: (iss) =>
+      iss.input === undefined || iss.code !== "invalid_type"
+        ? undefined
+        : `expected a string, got ${describeValue(iss.input)} — quote it, e.g. "${String(iss.input ?? "")}"`,
+  }),
+);
+
+function isUrl(text: string, protocols: readonly string[]): boolean {
+  try {
+    const url = new URL(text);
+    return protocols.includes(url.protocol) && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** Credentials belong in server-side secrets, so URL fields also take any string with a `${NAME}`. */
+function urlOrSecret(protocols: readonly string[], kind: string) {
+  return z
+    .string()
+    .refine((text) => containsSecretReference(text) || isUrl(text, protocols), {
+      error: (iss) =>
+        `invalid URL ${JSON.stringify(iss.input)} — use an ${kind} URL or a \${SECRET} reference`,
+    })
+    .meta({ title: `${kind} URL or \${SECRET}` });
+}
+
+const emailSchema = z.email({
+  error: (iss) =>
+    iss.code === "invalid_format"
+      ? `invalid email address ${JSON.stringify(iss.input)}`
+      : undefined,
+});
+
+/** Checked in code rather than by pattern so each mistake gets its own explanation. */
+function checkRelativePath(path: string, ctx: z.core.$RefinementCtx<string>): void {
+  const problem =
+    path.trim() === ""
+      ? "must not be empty (use . for the whole workspace)"
+      : /^([/\\~]|[A-Za-z]:)/.test(path)
+        ? `path "${path}" must be relative to the workspace, not absolute`
+        : path.split(/[/\\]/).includes("..")
+          ? `path "${path}" must stay inside the workspace (no "..")`
+          : undefined;
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+}
+
+const relativePath = z.string().superRefine(checkRelativePath);
+
+export const NOTIFY_EVENTS = ["build.failed", "build.fixed"] as const;
+
+const eventsSchema = z
+  .array(z.enum(NOTIFY_EVENTS))
+  .min(1)
+  .default([...NOTIFY_EVENTS])
+  .describe(
+    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again.",
+  );
+
+const slackNotifySchema = z
+  .strictObject({
+    type: z.literal("slack").describe("Posts a Slack-style incoming-webhook message."),
+    url: urlOrSecret(["http:", "https:"], "http(s)").describe(
+      `Incoming-webhook URL, normally a secret reference such as \`\${SLACK_WEBHOOK_URL}\`.`,
+    ),
+    events: eventsSchema,
+  })
+  .describe("Post to a Slack (or compatible) channel.");
+
+const webhookNotifySchema = z
+  .strictObject({
+    type: z.literal("webhook").describe("POSTs a JSON event to any URL."),
+    url: urlOrSecret(["http:", "https:"], "http(s)").describe("Where to POST the JSON event."),
+    secret: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        `HMAC-SHA256 signing key; the signature is sent in a header. Use a secret reference such as \`\${HOOK_SECRET}\`.`,
+      ),
+    events: eventsSchema,
+  })
+  .describe("POST a signed JSON event to your own endpoint.");
+
+const emailNotifySchema = z
+  .strictObject({
+    type: z.literal("email").describe("Sends an email."),
+    to: z.array(emailSchema).default([]).describe("Addresses that always get the email."),
+    authors: z
+      .boolean()
+      .default(true)
+      .describe("Also email the authors of the commits since the last green build."),
+    smtp: urlOrSecret(["smtp:", "smtps:"], "smtp(s)")
+      .optional()
+      .describe(
+        `SMTP server, e.g. \`\${SMTP_URL}\`; when absent the server's own SMTP setting is used.`,
+      ),
+    from: z
+      .string()
+      .refine((text) => emailSchema.safeParse(/<([^>]*)>\s*$/.exec(text)?.[1] ?? text).success, {
+        error: (iss) => `invalid sender ${JSON.stringify(iss.input)} — use a@b.c or "Name <a@b.c>"`,
+      })
+      .optional()
+      .describe("Sender address, e.g. `weeknight@example.com`; defaults to the server's setting."),
+    events: eventsSchema,
+  })
+  .describe("Email the team and the people whose commits broke (or fixed) the build.");
+
+const stageSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/, {
+        error: (iss) =>
+          iss.code === "invalid_format"
+            ? `invalid stage name ${JSON.stringify(iss.input)} — use letters, digits, ".", "_" and "-"`
+            : undefined,
+      })
+      .describe("Unique name shown in logs and notifications, e.g. `unit`."),
+    run: z
+      .string()
+      .refine((text) => text.trim() !== "", { error: "must not be empty — give a shell command" })
+      .describe("Shell command run in the workspace; a non-zero exit fails the build."),
+    timeout: timeoutSchema
+      .optional()
+      .describe("Stops the stage after this long; defaults to `build.timeout`."),
+    env: envSchema
+      .prefault({})
+      .describe("Environment variables for this stage only; they override `build.env`."),
+  })
+  .describe("One shell command. Stages run in order and the build stops at the first failure.");
+
+/** Runs even when other stages are invalid, so every duplicate is reported alongside them. */
+function checkUniqueStageNames(stages: unknown[], ctx: z.core.$RefinementCtx<unknown[]>): void {
+  const seen = new Map<string, number>();
+  stages.forEach((stage, index) => {
+    const name = (stage as { name?: unknown } | null)?.name;
+    if (typeof name !== "string") return;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, index);
+    else {
+      ctx.addIssue({
+        code: "custom",
+        path: [index, "name"],
+        message: `duplicate stage name "${name}" (also used by build.stages[${first}])`,
+      });
+    }
+  });
+}
+
+const artifactSchema = z
+  .strictObject({
+    paths: z
+      .array(relativePath)
+      .min(1)
+      .default(["."])
+      .describe("Files and folders to keep, relative to the workspace; `.` keeps everything."),
+    exclude: z
+      .array(relativePath)
+      .default([".git"])
+      .describe("Files and folders to leave out, relative to the workspace."),
+  })
+  .describe("What a passing build keeps as its immutable artifact, which is what gets deployed.");
+
+const buildSchema = z
+  .strictObject({
+    timeout: timeoutSchema
+      .prefault("30m")
+      .describe(
+        "Default time limit for each stage: `500ms`, `30s`, `10m`, `2h`, or a number of seconds.",
+      ),
+    env: envSchema
+      .prefault({})
+      .describe("Environment variables for every stage. Values must be strings (quote numbers)."),
+    stages: z
+      .array(stageSchema)
+      .min(1)
+      .superRefine(checkUniqueStageNames, { when: (payload) => Array.isArray(payload.value) })
+      .describe("The stages to run, in order. At least one."),
+    artifact: artifactSchema.prefault({}),
+  })
+  .describe("How each commit is built and tested.");
+
+export const weeknightConfigSchema = z
+  .strictObject({
+    project: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+        error: (iss) =>
+          iss.code === "invalid_format"
+            ? `invalid project name ${JSON.stringify(iss.input)} — use lower-case letters, digits and "-" (e.g. my-app), at most 63 characters`
+            : undefined,
+      })
+      .describe("The project's slug, e.g. `sample-app`: lower-case letters, digits and `-`."),
+    build: buildSchema,
+    notify: z
+      .array(
+        z.discriminatedUnion("type", [slackNotifySchema, webhookNotifySchema, emailNotifySchema]),
+      )
+      .default([])
+      .describe("Who to tell when a build fails and when it is fixed again."),
+  })
+  .describe("weeknight.yml: how Weeknight builds, tests and announces this repository.");
+
+export type WeeknightConfig = z.output<typeof weeknightConfigSchema>;
+export type WeeknightConfigInput = z.input<typeof weeknightConfigSchema>;
+export type BuildConfig = WeeknightConfig["build"];
+export type StageConfig = BuildConfig["stages"][number];
+export type ArtifactConfig = BuildConfig["artifact"];
+export type NotifyConfig = WeeknightConfig["notify"][number];
+export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];

@@ -1,0 +1,84 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Tables } from "./db-tables.js";
+import { migrationList } from "./migrations/migration-list.js";
+
+export type DialectName = "sqlite" | "postgres";
+export type Db = Kysely<Tables>;
+
+export interface Database {
+  db: Db;
+  dialect: DialectName;
+  /** Applies every pending migration; returns the names applied now. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** `postgres://…` selects PostgreSQL; anything else is a path to a SQLite file. */
+export function createDatabase(target: { url?: string; sqlitePath: string }): Database {
+  const url = target.url;
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (url) {
+    throw new Error(
+      `WEEKNIGHT_DATABASE_URL must start with postgres:// (got "${url.split(":")[0]}:…"); leave it unset for the embedded SQLite database`,
+    );
+  }
+  return openSqlite(target.sqlitePath);
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return withMigrator(db, "sqlite");
+}
+
+const INT8_OID = 20;
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Epoch-millisecond timestamps are int8; they fit in a JS number.
+    types: {
+      getTypeParser: (oid: number, format?: string) =>
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format as "text"),
+    },
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return withMigrator(db, "postgres");
+}
+
+function withMigrator(db: Db, dialect: DialectName): Database {
+  const migrations = migrationList({ idColumn: dialect === "sqlite" ? "integer" : "serial" });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: "weeknight_migrations",
+    migrationLockTableName: "weeknight_migrations_lock",
+  });
+  return {
+    db,
+    dialect,
+    async migrate() {
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+        throw new Error(`migration ${failed} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+      return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+    },
+    close: () => db.destroy(),
+  };
+}

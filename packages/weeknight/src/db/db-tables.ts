@@ -1,0 +1,122 @@
+import type { Generated } from "kysely";
+
+/** Row shapes of every table. Timestamps are epoch milliseconds; JSON is stored as text. */
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string;
+  created_at: number;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  name: string;
+  repo_url: string;
+  branch: string;
+  poll_interval_ms: number;
+  webhook_secret: string;
+  created_at: number;
+  last_polled_at: number | null;
+  last_seen_sha: string | null;
+}
+
+export interface SecretsTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface CommitsTable {
+  id: Generated<number>;
+  project_id: number;
+  sha: string;
+  author_name: string;
+  author_email: string;
+  message: string;
+  committed_at: number;
+}
+
+export interface BuildsTable {
+  id: Generated<number>;
+  project_id: number;
+  sha: string;
+  branch: string;
+  status: string;
+  trigger: string;
+  /** JSON array of the shas this build is the first to test, newest first. */
+  commit_shas: string;
+  queued_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  error: string | null;
+  cancel_requested: Generated<number>;
+}
+
+export interface BuildStagesTable {
+  id: Generated<number>;
+  build_id: number;
+  position: number;
+  name: string;
+  status: string;
+  started_at: number | null;
+  finished_at: number | null;
+  exit_code: number | null;
+  message: string | null;
+}
+
+export interface ArtifactsTable {
+  id: Generated<number>;
+  build_id: number;
+  sha256: string;
+  size: number;
+  created_at: number;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  project_id: number;
+  build_id: number | null;
+  event: string;
+  channel: string;
+  target: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  target: string;
+  details: string;
+}
+
+export interface Tables {
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  projects: ProjectsTable;
+  secrets: SecretsTable;
+  commits: CommitsTable;
+  builds: BuildsTable;
+  build_stages: BuildStagesTable;
+  artifacts: ArtifactsTable;
+  deliveries: DeliveriesTable;
+  audit_log: AuditLogTable;
+}

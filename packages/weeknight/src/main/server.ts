@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createArtifactStore } from "../artifacts/artifact-store.js";
+import { createAuditLog } from "../audit/audit-log.js";
+import { createBuildExecutor } from "../builds/build-executor.js";
+import { createBuildLogs } from "../builds/build-log.js";
+import { createBuildPoller } from "../builds/build-poller.js";
+import { buildRoutes } from "../builds/build-routes.js";
+import { createBuildService } from "../builds/build-service.js";
+import { createBuildSqlStore } from "../builds/build-sql-store.js";
+import { webhookRoutes } from "../builds/webhook-routes.js";
+import { type Clock, systemClock } from "../clock.js";
+import { createDatabase, type Database } from "../db/database.js";
+import { createEventBus } from "../events/event-bus.js";
+import { eventRoutes } from "../events/event-routes.js";
+import { createHttpApp, type HttpApp } from "../http/http-app.js";
+import { createServerMetrics } from "../metrics/server-metrics.js";
+import { deliveryRoutes } from "../notify/delivery-routes.js";
+import { createDeliverySqlStore } from "../notify/delivery-sql-store.js";
+import { createNotifyService, type RetryPolicy } from "../notify/notify-service.js";
+import { createProcessRunner } from "../process/process-runner.js";
+import { projectRoutes } from "../projects/project-routes.js";
+import { createProjectService } from "../projects/project-service.js";
+import { createProjectSqlStore } from "../projects/project-sql-store.js";
+import { userRoutes } from "../users/user-routes.js";
+import { createUserService } from "../users/user-service.js";
+import { createUserSqlStore } from "../users/user-sql-store.js";
+import { type Settings, stageBaseEnv } from "./settings.js";
+
+export interface RunningServer {
+  url: string;
+  app: HttpApp;
+  database: Database;
+  /** Set only on the very first start: the admin's one-time password. */
+  initialAdmin: { username: string; password: string } | null;
+  services: {
+    users: ReturnType<typeof createUserService>;
+    projects: ReturnType<typeof createProjectService>;
+    builds: ReturnType<typeof createBuildService>;
+    notify: ReturnType<typeof createNotifyService>;
+    bus: ReturnType<typeof createEventBus>;
+  };
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  settings: Settings;
+  clock?: Clock;
+  /** Tests shorten the notification retry backoff. */
+  notifyRetry?: RetryPolicy;
+  pollTickMs?: number;
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Wires every module together and starts listening: the embedded server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { settings } = options;
+  const clock = options.clock ?? systemClock;
+  const database = createDatabase({
+    url: settings.databaseUrl,
+    sqlitePath: join(settings.home, "weeknight.db"),
+  });
+  await database.migrate();
+  const { db } = database;
+
+  const bus = createEventBus({ clock });
+  const audit = createAuditLog({ db, clock });
+  const users = createUserService({ store: createUserSqlStore(db), clock });
+  const projects = createProjectService({
+    store: createProjectSqlStore(db),
+    clock,
+    reposDir: join(settings.home, "repos"),
+  });
+  const artifacts = createArtifactStore({ dir: join(settings.home, "artifacts") });
+  const logs = createBuildLogs({ dir: join(settings.home, "logs"), bus, clock });
+  const deliveryStore = createDeliverySqlStore({ db });
+  const notify = createNotifyService({
+    store: deliveryStore,
+    clock,
+    email: { smtpUrl: settings.smtpUrl, from: settings.smtpFrom },
+    retry: options.notifyRetry,
+    onDelivery: (d) => bus.publish("delivery.finished", { ...d, deliveryId: d.id }),
+  });
+  let url = "";
+  const publicUrl = () => settings.publicUrl ?? url;
+  const store = createBuildSqlStore(db);
+  const execute = createBuildExecutor({
+    store,
+    projects,
+    logs,
+    artifacts,
+    runner: createProcessRunner({ clock }),
+    bus,
+    clock,
+    workspacesDir: join(settings.home, "workspaces"),
+    baseEnv: stageBaseEnv(process.env),
+    serverUrl: publicUrl,
+  });
+  const builds = createBuildService({
+    store,
+    projects,
+    execute,
+    notify,
+    bus,
+    clock,
+    concurrency: settings.buildConcurrency,
+    buildUrl: (id) => `${publicUrl()}/api/v1/builds/${id}`,
+  });
+  const poller = createBuildPoller({ projects, builds, clock, tickMs: options.pollTickMs });
+  const metrics = createServerMetrics({ bus });
+
+  const app = await createHttpApp({
+    version: packageVersion(),
+    authenticator: users,
+    rootRoutes: [metrics.register],
+    routes: [
+      userRoutes({ users, audit }),
+      projectRoutes({ projects, audit }),
+      buildRoutes({ builds, logs, artifacts, bus, audit }),
+      webhookRoutes({ projects, builds }),
+      deliveryRoutes({ store: deliveryStore, projects }),
+      eventRoutes({ bus }),
+    ],
+  });
+  const initialAdmin = await users.ensureAdmin();
+  const address = await app.listen({ host: settings.host, port: settings.port });
+  url = address.replace("[::1]", "localhost");
+  await builds.start();
+  poller.start();
+
+  return {
+    url,
+    app,
+    database,
+    initialAdmin,
+    services: { users, projects, builds, notify, bus },
+    async close() {
+      poller.stop();
+      await app.close();
+      await builds.stop();
+      await notify.drain();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { NotifyEvent } from "./notify-types.js";
+
+export interface BuildNotification {
+  event: NotifyEvent;
+  project: string;
+  /** `url` links to the build in the dashboard/API. */
+  build: { id: number; sha: string; branch: string; url: string };
+  /** For build.failed: the failing stage and the end of its log (already secret-masked). */
+  failedStage?: { name: string; message: string; logTail: string[] };
+  /** Authors of the commits since the last green build. */
+  authors: { name: string; email: string }[];
+  /** Those commits, newest first. */
+  commits: { sha: string; author: string; message: string }[];
+}
+
+export const maxLogTailLines = 20;
+const maxCommitLines = 10;
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** Author names once each, in the order given ("Ada Lovelace, Bob"). */
+export function authorNames(n: BuildNotification): string {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const author of n.authors) {
+    const key = author.name.trim().toLowerCase();
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    names.push(author.name.trim());
+  }
+  return names.join(", ");
+}
+
+/** Plain text (Markdown-friendly) used by e-mail and chat channels. */
+export function renderText(n: BuildNotification): { subject: string; text: string } {
+  return n.event === "build.failed" ? renderFailed(n) : renderFixed(n);
+}
+
+function renderFailed(n: BuildNotification): { subject: string; text: string } {
+  const where = `${n.build.branch} @ ${shortSha(n.build.sha)}`;
+  const stage = n.failedStage;
+  const subject = stage
+    ? `[weeknight] ${n.project}: build #${n.build.id} failed at stage "${stage.name}" (${where})`
+    : `[weeknight] ${n.project}: build #${n.build.id} failed (${where})`;
+  const paragraphs = [
+    `Build #${n.build.id} of ${n.project} failed on ${n.build.branch} at ${shortSha(n.build.sha)}.`,
+  ];
+  if (stage) paragraphs.push(`Stage "${stage.name}" failed: ${stage.message}`);
+  const names = authorNames(n);
+  if (names) paragraphs.push(`Broken by ${names}.`);
+  const commits = renderCommits(n);
+  if (commits) paragraphs.push(commits);
+  if (stage && stage.logTail.length > 0) paragraphs.push(renderLogTail(stage.logTail));
+  paragraphs.push(`Build: ${n.build.url}`);
+  return { subject, text: `${paragraphs.join("\n\n")}\n` };
+}
+
+function renderFixed(n: BuildNotification): { subject: string; text: string } {
+  const where = `${n.build.branch} @ ${shortSha(n.build.sha)}`;
+  const subject = `[weeknight] ${n.project}: build #${n.build.id} fixed (${where})`;
+  const paragraphs = [
+    `Build #${n.build.id} of ${n.project} fixed ${n.build.branch} at ${shortSha(n.build.sha)}: every stage passes again.`,
+  ];
+  const names = authorNames(n);
+  if (names) paragraphs.push(`Fixed by ${names}. Thank you!`);
+  const commits = renderCommits(n);
+  if (commits) paragraphs.push(commits);
+  paragraphs.push(`Build: ${n.build.url}`);
+  return { subject, text: `${paragraphs.join("\n\n")}\n` };
+}
+
+function renderCommits(n: BuildNotification): string {
+  if (n.commits.length === 0) return "";
+  const lines = n.commits
+    .slice(0, maxCommitLines)
+    .map((c) => `  ${shortSha(c.sha)} ${firstLine(c.message)} (${c.author})`);
+  const more = n.commits.length - maxCommitLines;
+  if (more > 0) lines.push(`  … and ${more} more`);
+  return `Commits since the last green build:\n${lines.join("\n")}`;
+}
+
+function renderLogTail(logTail: string[]): string {
+  const tail = logTail.slice(-maxLogTailLines);
+  // A stray fence inside the log would end the code block early.
+  const body = tail.map((line) => line.replaceAll("```", "'''")).join("\n");
+  return `Last ${tail.length} log lines:\n\`\`\`\n${body}\n\`\`\``;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n", 1)[0]?.trim() ?? "";
+}

@@ -1,0 +1,68 @@
+import type { Clock } from "../../clock.js";
+import { defaultChannelTimeoutMs, postJson, redactUrl } from "../channel-http.js";
+import type { BuildNotification } from "../notify-message.js";
+import type { ChannelSender, SendContext, WebhookChannelConfig } from "../notify-types.js";
+import { signatureHeader, signBody } from "./webhook-signature.js";
+
+export interface WebhookPayload {
+  event: BuildNotification["event"];
+  project: string;
+  build: BuildNotification["build"];
+  failedStage: NonNullable<BuildNotification["failedStage"]> | null;
+  authors: BuildNotification["authors"];
+  commits: BuildNotification["commits"];
+  /** ISO 8601 time of this attempt. */
+  sentAt: string;
+}
+
+/** POSTs the notification as JSON, signed with HMAC-SHA256 when the channel has a `secret`. */
+export function createWebhookChannel(deps: {
+  clock: Clock;
+  timeoutMs?: number;
+}): ChannelSender<WebhookChannelConfig> {
+  const timeoutMs = deps.timeoutMs ?? defaultChannelTimeoutMs;
+  const target = (config: WebhookChannelConfig) => redactUrl(config.url);
+  return {
+    target,
+    async send(config, n, context) {
+      const body = JSON.stringify(webhookPayload(n, new Date(deps.clock.now())));
+      await postJson({
+        label: "Webhook",
+        url: config.url,
+        target: target(config),
+        body,
+        headers: webhookHeaders(config, n, context, body),
+        timeoutMs,
+      });
+      return { target: target(config) };
+    },
+  };
+}
+
+export function webhookPayload(n: BuildNotification, sentAt: Date): WebhookPayload {
+  return {
+    event: n.event,
+    project: n.project,
+    build: n.build,
+    failedStage: n.failedStage ?? null,
+    authors: n.authors,
+    commits: n.commits,
+    sentAt: sentAt.toISOString(),
+  };
+}
+
+function webhookHeaders(
+  config: WebhookChannelConfig,
+  n: BuildNotification,
+  context: SendContext,
+  body: string,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    "User-Agent": "weeknight",
+    "X-Weeknight-Event": n.event,
+    // The same id on every retry lets a receiver drop duplicates.
+    "X-Weeknight-Delivery": String(context.deliveryId),
+  };
+  if (config.secret) headers[signatureHeader] = signBody(config.secret, body);
+  return headers;
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "../errors/domain-errors.js";
+import {
+  assertBranchName,
+  assertLimit,
+  assertSha,
+  branchHeadArgs,
+  checkoutDetachedArgs,
+  cloneWorkspaceArgs,
+  fetchArgs,
+  gitEnv,
+  initMirrorArgs,
+  isAncestorArgs,
+  logArgs,
+  objectTypesArgs,
+  objectTypesInput,
+  readBlobArgs,
+} from "./git-commands.js";
+import { parseLog, redactUrl } from "./git-mirror.js";
+
+const M = "/var/weeknight/mirrors/app.git";
+const A = "a".repeat(40);
+const B = "b".repeat(40);
+
+describe("git command builders", () => {
+  it("initialises a bare mirror", () => {
+    expect(initMirrorArgs(M)).toEqual(["init", "--bare", "--quiet", "--", M]);
+  });
+
+  it("fetches only branches and tags, pruning deleted ones, from the URL given", () => {
+    expect(fetchArgs(M, "https://example.com/app.git")).toEqual([
+      "--git-dir",
+      M,
+      "fetch",
+      "--prune",
+      "--no-tags",
+      "--quiet",
+      "--no-write-fetch-head",
+      "--",
+      "https://example.com/app.git",
+      "+refs/heads/*:refs/heads/*",
+      "+refs/tags/*:refs/tags/*",
+    ]);
+  });
+
+  it("resolves a branch head as a commit, never as an option", () => {
+    expect(branchHeadArgs(M, "main")).toEqual([
+      "--git-dir",
+      M,
+      "rev-parse",
+      "--verify",
+      "--quiet",
+      "--end-of-options",
+      "refs/heads/main^{commit}",
+    ]);
+  });
+
+  it("logs a range with a NUL-separated format", () => {
+    expect(logArgs(M, A, B, 100)).toEqual([
+      "--git-dir",
+      M,
+      "log",
+      "-z",
+      "--format=%H%x00%an%x00%ae%x00%ct%x00%B",
+      "--max-count=100",
+      "--no-show-signature",
+      "--no-color",
+      "--end-of-options",
+      B,
+      `^${A}`,
+      "--",
+    ]);
+  });
+
+  it("logs all history when there is no previous commit", () => {
+    expect(logArgs(M, null, B, 5).slice(-3)).toEqual(["--end-of-options", B, "--"]);
+    expect(logArgs(M, null, B, 5)).toContain("--max-count=5");
+  });
+
+  it("reads a file by asking for object types first, then the blob", () => {
+    expect(objectTypesArgs(M)).toEqual([
+      "--git-dir",
+      M,
+      "cat-file",
+      "--batch-check=%(objectname) %(objecttype)",
+    ]);
+    expect(objectTypesInput(A, "weeknight.yml")).toBe(`${A}^{commit}\n${A}:weeknight.yml\n`);
+    expect(readBlobArgs(M, B)).toEqual(["--git-dir", M, "cat-file", "blob", B]);
+  });
+
+  it("checks out a workspace by a shared clone and a detached checkout", () => {
+    expect(cloneWorkspaceArgs(M, "/tmp/ws")).toEqual([
+      "clone",
+      "--shared",
+      "--no-checkout",
+      "--quiet",
+      "--",
+      M,
+      "/tmp/ws",
+    ]);
+    expect(checkoutDetachedArgs("/tmp/ws", A)).toEqual([
+      "-C",
+      "/tmp/ws",
+      "checkout",
+      "--detach",
+      "--quiet",
+      A,
+      "--",
+    ]);
+  });
+
+  it("asks merge-base about ancestry", () => {
+    expect(isAncestorArgs(M, A, B)).toEqual(["--git-dir", M, "merge-base", "--is-ancestor", A, B]);
+  });
+});
+
+describe("gitEnv", () => {
+  it("drops variables that would redirect git to another repository and never prompts", () => {
+    const env = gitEnv({ PATH: "/usr/bin", GIT_DIR: "/elsewhere", GIT_INDEX_FILE: "x" });
+    expect(env).toEqual({
+      PATH: "/usr/bin",
+      GIT_TERMINAL_PROMPT: "0",
+      LC_ALL: "C",
+      GIT_SSH_COMMAND: "ssh -o BatchMode=yes",
+    });
+  });
+
+  it("keeps an operator's own ssh command", () => {
+    expect(gitEnv({ GIT_SSH_COMMAND: "ssh -i key" }).GIT_SSH_COMMAND).toBe("ssh -i key");
+  });
+});
+
+describe("input checks", () => {
+  it.each(["main", "release/2024", "feature/x-1", "v1.2"])("accepts branch %s", (name) => {
+    expect(() => assertBranchName(name)).not.toThrow();
+  });
+
+  it.each([
+    "",
+    "-x",
+    "--upload-pack=evil",
+    "a..b",
+    "a b",
+    "a~1",
+    "x^",
+    "a:b",
+    "x.lock",
+    "a/",
+    "@",
+    "a\x01b",
+    "del\x7f",
+  ])("rejects branch %j", (name) => {
+    expect(() => assertBranchName(name)).toThrow(InvalidInputError);
+  });
+
+  it("accepts only full shas", () => {
+    expect(() => assertSha(A, "head")).not.toThrow();
+    expect(() => assertSha("HEAD", "head")).toThrow(/head must be a full commit sha/);
+    expect(() => assertSha("abc123", "since")).toThrow(InvalidInputError);
+  });
+
+  it("accepts only positive integer limits", () => {
+    expect(() => assertLimit(1)).not.toThrow();
+    expect(() => assertLimit(0)).toThrow(InvalidInputError);
+    expect(() => assertLimit(1.5)).toThrow(InvalidInputError);
+  });
+});
+
+describe("parseLog", () => {
+  it("keeps multi-line, empty and odd messages intact and converts seconds to ms", () => {
+    const out = `${A}\0Ada\0ada@x.org\x001700000000\0fix: a\n\nbody \x1e\t"quoted"\n\0${B}\0Bob\0b@x\x001700000001\0\0`;
+    expect(parseLog(out)).toEqual([
+      {
+        sha: A,
+        authorName: "Ada",
+        authorEmail: "ada@x.org",
+        message: 'fix: a\n\nbody \x1e\t"quoted"',
+        committedAt: 1_700_000_000_000,
+      },
+      {
+        sha: B,
+        authorName: "Bob",
+        authorEmail: "b@x",
+        message: "",
+        committedAt: 1_700_000_001_000,
+      },
+    ]);
+  });
+
+  it("returns no commits for empty output", () => {
+    expect(parseLog("")).toEqual([]);
+  });
+});
+
+describe("redactUrl", () => {
+  it("hides a password or token but keeps the rest", () => {
+    expect(redactUrl("https://x-access-token:ghp_abc@github.com/o/r.git")).toBe(
+      "https://x-access-token:***@github.com/o/r.git",
+    );
+    expect(redactUrl("git@github.com:o/r.git")).toBe("git@github.com:o/r.git");
+    expect(redactUrl("/srv/git/app.git")).toBe("/srv/git/app.git");
+  });
+});

@@ -1,0 +1,153 @@
+import { InvalidInputError } from "../errors/domain-errors.js";
+
+/**
+ * The git commands a mirror runs, as argv arrays (without the leading `git`).
+ * Deciding what to run lives here so tests can assert it exactly; git-mirror.ts runs them.
+ */
+
+// Only branches and tags: a mirror of everything (`+refs/*:refs/*`) would also pull
+// GitHub's refs/pull/* and GitLab's refs/merge-requests/*, which can be huge.
+export const MIRROR_REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"] as const;
+
+/** Fields of one `git log` record; -z ends each record with NUL, and NUL cannot occur inside. */
+export const LOG_FORMAT = "%H%x00%an%x00%ae%x00%ct%x00%B";
+export const LOG_FIELDS = 5;
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+export function initMirrorArgs(mirrorDir: string): string[] {
+  return ["init", "--bare", "--quiet", "--", mirrorDir];
+}
+
+/** The URL is passed on every fetch, so the mirror keeps no remote config that could go stale. */
+export function fetchArgs(mirrorDir: string, repoUrl: string): string[] {
+  return [
+    "--git-dir",
+    mirrorDir,
+    "fetch",
+    "--prune",
+    "--no-tags",
+    "--quiet",
+    "--no-write-fetch-head",
+    "--",
+    repoUrl,
+    ...MIRROR_REFSPECS,
+  ];
+}
+
+export function branchHeadArgs(mirrorDir: string, branch: string): string[] {
+  return [
+    "--git-dir",
+    mirrorDir,
+    "rev-parse",
+    "--verify",
+    "--quiet",
+    "--end-of-options",
+    `refs/heads/${branch}^{commit}`,
+  ];
+}
+
+export function logArgs(
+  mirrorDir: string,
+  since: string | null,
+  head: string,
+  limit: number,
+): string[] {
+  return [
+    "--git-dir",
+    mirrorDir,
+    "log",
+    "-z",
+    `--format=${LOG_FORMAT}`,
+    `--max-count=${limit}`,
+    "--no-show-signature",
+    "--no-color",
+    "--end-of-options",
+    head,
+    ...(since === null ? [] : [`^${since}`]),
+    "--",
+  ];
+}
+
+/** Input for `objectTypesArgs`: is the commit there, and what is at the path? */
+export function objectTypesInput(sha: string, path: string): string {
+  return `${sha}^{commit}\n${sha}:${path}\n`;
+}
+
+export function objectTypesArgs(mirrorDir: string): string[] {
+  return ["--git-dir", mirrorDir, "cat-file", "--batch-check=%(objectname) %(objecttype)"];
+}
+
+export function readBlobArgs(mirrorDir: string, blobSha: string): string[] {
+  return ["--git-dir", mirrorDir, "cat-file", "blob", blobSha];
+}
+
+/** `--shared` borrows the mirror's objects (no copying), which makes checkout fast. */
+export function cloneWorkspaceArgs(mirrorDir: string, dir: string): string[] {
+  return ["clone", "--shared", "--no-checkout", "--quiet", "--", mirrorDir, dir];
+}
+
+export function checkoutDetachedArgs(dir: string, sha: string): string[] {
+  return ["-C", dir, "checkout", "--detach", "--quiet", sha, "--"];
+}
+
+export function isAncestorArgs(mirrorDir: string, ancestor: string, sha: string): string[] {
+  return ["--git-dir", mirrorDir, "merge-base", "--is-ancestor", ancestor, sha];
+}
+
+// Variables git sets for hooks and subcommands; inherited, they would point every
+// command at some other repository (e.g. when Weeknight itself runs from a git hook).
+const REPO_LOCAL_ENV = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  "GIT_COMMON_DIR",
+  "GIT_PREFIX",
+  "GIT_QUARANTINE_PATH",
+  "GIT_NAMESPACE",
+  "GIT_CONFIG_PARAMETERS",
+  "GIT_CONFIG_COUNT",
+];
+
+/** The environment for running git: never prompt (a server has no terminal), stable messages. */
+export function gitEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const name of REPO_LOCAL_ENV) delete env[name];
+  env.GIT_TERMINAL_PROMPT = "0";
+  env.LC_ALL = "C";
+  if (env.GIT_SSH_COMMAND === undefined && env.GIT_SSH === undefined) {
+    env.GIT_SSH_COMMAND = "ssh -o BatchMode=yes";
+  }
+  return env;
+}
+
+export function assertSha(value: string, what: string): void {
+  if (!SHA.test(value)) {
+    throw new InvalidInputError(
+      `${what} must be a full commit sha (40 lowercase hex characters), got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+// The rules of `git check-ref-format --branch` that matter for safety and clear errors.
+const BAD_BRANCH = /(^[-/.])|(\.\.)|([\s~^:?*[\\])|(@\{)|(\/\/)|(\/\.)|([/.]$)|(\.lock$)/;
+
+function hasControlCharacter(text: string): boolean {
+  return [...text].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+}
+
+export function assertBranchName(branch: string): void {
+  if (branch === "" || branch === "@" || BAD_BRANCH.test(branch) || hasControlCharacter(branch)) {
+    throw new InvalidInputError(
+      `${JSON.stringify(branch)} is not a valid git branch name; use a name such as "main" or "release/2024"`,
+    );
+  }
+}
+
+export function assertLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new InvalidInputError(`commit limit must be a positive integer, got ${limit}`);
+  }
+}

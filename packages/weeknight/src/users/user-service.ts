@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from "node:crypto";
+import argon2 from "argon2";
+import type { Clock } from "../clock.js";
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+} from "../errors/domain-errors.js";
+import type { Authenticator, Principal, Role } from "../http/http-auth.js";
+import type { ApiToken, User, UserStore } from "./user-store.js";
+
+const TOKEN_PREFIX = "wkn_";
+/** Writing last-used on every request would make every read a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface UserService extends Authenticator {
+  /** Creates the first admin with a one-time password when there are no users. */
+  ensureAdmin(): Promise<{ username: string; password: string } | null>;
+  createUser(input: { username: string; role: Role; password?: string }): Promise<{
+    user: User;
+    password: string;
+  }>;
+  list(): Promise<User[]>;
+  setRole(username: string, role: Role): Promise<User>;
+  /** Exchanges a password for a new API token, shown once. */
+  login(input: { username: string; password: string; tokenName: string }): Promise<{
+    token: string;
+    apiToken: ApiToken;
+    user: User;
+  }>;
+  createToken(principal: Principal, name: string): Promise<{ token: string; apiToken: ApiToken }>;
+  listTokens(principal: Principal): Promise<ApiToken[]>;
+  deleteToken(principal: Principal, id: number): Promise<void>;
+}
+
+export function createUserService(deps: { store: UserStore; clock: Clock }): UserService {
+  const { store, clock } = deps;
+
+  async function issueToken(userId: number, name: string) {
+    const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+    const apiToken = await store.createToken({
+      userId,
+      name,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      createdAt: clock.now(),
+    });
+    return { token, apiToken };
+  }
+
+  async function createUser(input: { username: string; role: Role; password?: string }) {
+    if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(input.username)) {
+      throw new InvalidInputError(
+        `invalid username "${input.username}": use letters, digits, ".", "_" or "-" (at most 63)`,
+      );
+    }
+    if (await store.findByUsername(input.username)) {
+      throw new ConflictError(`user "${input.username}" already exists`);
+    }
+    const password = input.password ?? randomBytes(12).toString("base64url");
+    if (password.length < 8) {
+      throw new InvalidInputError("password too short: use at least 8 characters");
+    }
+    const user = await store.create({
+      username: input.username,
+      role: input.role,
+      passwordHash: await argon2.hash(password),
+      createdAt: clock.now(),
+    });
+    return { user, password };
+  }
+
+  return {
+    async ensureAdmin() {
+      if ((await store.count()) > 0) return null;
+      const { user, password } = await createUser({ username: "admin", role: "admin" });
+      return { username: user.username, password };
+    },
+    createUser,
+    list: () => store.list(),
+    async setRole(username, role) {
+      const user = await store.setRole(username, role);
+      if (!user) throw new NotFoundError(`no user "${username}": see \`weeknight user list\``);
+      return user;
+    },
+    async login({ username, password, tokenName }) {
+      const found = await store.findByUsername(username);
+      const ok = found ? await argon2.verify(found.passwordHash, password) : false;
+      if (!found || !ok) throw new UnauthenticatedError("wrong username or password");
+      const { passwordHash: _, ...user } = found;
+      return { ...(await issueToken(user.id, tokenName)), user };
+    },
+    createToken: (principal, name) => issueToken(principal.userId, name),
+    listTokens: (principal) => store.listTokens(principal.userId),
+    async deleteToken(principal, id) {
+      if (!(await store.deleteToken(principal.userId, id))) {
+        throw new NotFoundError(
+          `no token ${id} of ${principal.username}: see \`weeknight token list\``,
+        );
+      }
+    },
+    async authenticate(token) {
+      if (!token.startsWith(TOKEN_PREFIX)) return null;
+      const found = await store.findToken(hashToken(token));
+      if (!found) return null;
+      const now = clock.now();
+      if (!found.token.lastUsedAt || now - found.token.lastUsedAt > TOUCH_EVERY_MS) {
+        await store.touchToken(found.token.id, now);
+      }
+      return { userId: found.user.id, username: found.user.username, role: found.user.role };
+    },
+  };
+}
+
+/** Tokens are 256 random bits, so a plain SHA-256 is enough to store them safely. */
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
