@@ -18,6 +18,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration tests spawn real processes and databases; two cores are shared.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -128,13 +128,16 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
       // Stopped by a shutdown, not a user: leave it running so the next start re-queues it.
       if (stopped && !entry.cancelled) return;
       await store.finish(build.id, result.status, clock.now(), result.failedStage?.message ?? null);
+      // Notify first, so whoever waits on the event can also wait for the deliveries.
+      await notifyOutcome(build, project, result).catch((error) =>
+        console.error(`weeknight: notifying about build ${build.id}: ${(error as Error).message}`),
+      );
       bus.publish(`build.${result.status}`, {
         project: project.name,
         buildId: build.id,
         sha: build.sha,
         failedStage: result.failedStage?.name,
       });
-      await notifyOutcome(build, project, result);
     })()
       .catch((error) => console.error(`weeknight: build ${build.id}: ${(error as Error).message}`))
       .finally(() => {

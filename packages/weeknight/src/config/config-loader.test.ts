@@ -29,7 +29,7 @@ describe("parseConfig: valid files", () => {
         "      run: npm run lint",
         "notify:",
         "  - type: slack",
-        "    url: ${SLACK_WEBHOOK_URL}",
+        `    url: \${SLACK_WEBHOOK_URL}`,
         "  - type: webhook",
         "    url: https://example.com/hook",
         "    events: [build.failed]",
@@ -49,7 +49,7 @@ describe("parseConfig: valid files", () => {
           artifact: { paths: ["."], exclude: [".git"] },
         },
         notify: [
-          { type: "slack", url: "${SLACK_WEBHOOK_URL}", events: ["build.failed", "build.fixed"] },
+          { type: "slack", url: `\${SLACK_WEBHOOK_URL}`, events: ["build.failed", "build.fixed"] },
           { type: "webhook", url: "https://example.com/hook", events: ["build.failed"] },
         ],
       },

@@ -14,10 +14,10 @@ required; everything else has a default.
 project: sample-app
 
 build:
-  timeout: 30m               # per stage, unless a stage sets its own
+  timeout: 30m # per stage, unless a stage sets its own
   env:
     NODE_ENV: test
-    PORT: "3000"             # values are strings: quote numbers
+    PORT: "3000" # values are strings: quote numbers
   stages:
     - name: install
       run: npm ci
@@ -44,7 +44,7 @@ notify:
     events: [build.failed]
   - type: email
     to: [team@example.com]
-    authors: true            # also the people whose commits broke the build
+    authors: true # also the people whose commits broke the build
 \`\`\`
 
 Stages run in order, each as a shell command in a clean checkout of the commit; the build stops

@@ -64,14 +64,18 @@ describe("docs/configuration.md", () => {
   });
 
   it("documents every setting with its path, type and default", () => {
-    const reference = renderConfigReference();
-    expect(reference).toContain(
-      "| `build.timeout` | duration | `30m` | Default time limit for each stage",
-    );
-    expect(reference).toContain("| `build.stages[].run` | string | **required** |");
-    expect(reference).toContain("| `build.artifact.paths` | list of string | `[.]` |");
-    expect(reference).toContain("| `notify[].authors` | boolean | `true` |");
-    expect(reference).toContain("### `notify[] (type: email)`");
+    // Cells are padded for alignment; compare them trimmed.
+    const rows = renderConfigReference()
+      .split("\n")
+      .filter((line) => line.startsWith("| `"))
+      .map((line) => line.split(" | ").map((cell) => cell.replace(/^\| /, "").trim()));
+    const row = (field: string) => rows.find(([path]) => path === `\`${field}\``)?.slice(1, 3);
+    expect(row("build.timeout")).toEqual(["duration", "`30m`"]);
+    expect(row("build.stages[].run")).toEqual(["string", "**required**"]);
+    expect(row("build.stages[].timeout")).toEqual(["duration", "optional"]);
+    expect(row("build.artifact.paths")).toEqual(["list of string", "`[.]`"]);
+    expect(row("notify[].authors")).toEqual(["boolean", "`true`"]);
+    expect(renderConfigReference()).toContain("### `notify[] (type: email)`");
   });
 });
 

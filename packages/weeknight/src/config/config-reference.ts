@@ -110,15 +110,27 @@ function cell(text: string): string {
   return text.replaceAll("|", "\\|").replaceAll("\n", " ");
 }
 
+/** Pads every column to its widest cell, as the repository's formatter (Biome) lays out tables. */
+function renderTable(rows: readonly string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, column) =>
+    Math.max(3, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((text, column) => text.padEnd(widths[column] ?? 0)).join(" | ")} |`;
+  const [header = [], ...body] = rows;
+  return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)];
+}
+
 function renderSection(section: Section): string {
   const lines = [section.heading === "" ? "### Top level" : `### \`${section.heading}\``, ""];
   if (section.description !== "") lines.push(section.description, "");
-  lines.push("| Field | Type | Default | Description |", "| --- | --- | --- | --- |");
-  for (const row of section.rows) {
-    lines.push(
-      `| \`${row.path}\` | ${cell(row.type)} | ${cell(row.default)} | ${cell(row.description)} |`,
-    );
-  }
+  const rows = section.rows.map((row) => [
+    `\`${row.path}\``,
+    cell(row.type),
+    cell(row.default),
+    cell(row.description),
+  ]);
+  lines.push(...renderTable([["Field", "Type", "Default", "Description"], ...rows]));
   return lines.join("\n");
 }
 

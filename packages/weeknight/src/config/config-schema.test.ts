@@ -86,8 +86,12 @@ describe("weeknightConfigSchema", () => {
 
   it("accepts secret references and real URLs in URL fields", () => {
     const notify = [
-      { type: "slack", url: "${SLACK_WEBHOOK_URL}" },
-      { type: "webhook", url: "https://example.com/hooks/${HOOK_TOKEN}", secret: "${HOOK_SECRET}" },
+      { type: "slack", url: `\${SLACK_WEBHOOK_URL}` },
+      {
+        type: "webhook",
+        url: `https://example.com/hooks/\${HOOK_TOKEN}`,
+        secret: `\${HOOK_SECRET}`,
+      },
       { type: "email", smtp: "smtps://mail.example.com:465", from: "Weeknight <ci@example.com>" },
     ];
     expect(messagesFor({ ...minimal, notify })).toEqual([]);
@@ -99,12 +103,12 @@ describe("weeknightConfigSchema", () => {
         ...minimal,
         notify: [
           { type: "slack", url: "ftp://example.com" },
-          { type: "email", smtp: "${smtp_url}" },
+          { type: "email", smtp: `\${smtp_url}` },
         ],
       }),
     ).toEqual([
-      'invalid URL "ftp://example.com" — use an http(s) URL or a ${SECRET} reference',
-      'invalid URL "${smtp_url}" — use an smtp(s) URL or a ${SECRET} reference',
+      `invalid URL "ftp://example.com" — use an http(s) URL or a \${SECRET} reference`,
+      `invalid URL "\${smtp_url}" — use an smtp(s) URL or a \${SECRET} reference`,
     ]);
   });
 

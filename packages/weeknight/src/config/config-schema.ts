@@ -54,7 +54,7 @@ const timeoutSchema = z
     return z.NEVER;
   });
 
-/** Values must be strings: YAML silently turns `3000` or `yes` into other types. */
+/** Values must be strings: YAML reads `3000` and `true` as a number and a boolean, not as text. */
 const envSchema = z.record(
   z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
     error: (iss) =>

@@ -6,16 +6,16 @@ function sampleConfig() {
   return weeknightConfigSchema.parse({
     project: "sample-app",
     build: {
-      env: { API_KEY: "${API_KEY}", HOME_DIR: "$${HOME}" },
+      env: { API_KEY: `\${API_KEY}`, HOME_DIR: `$\${HOME}` },
       stages: [
-        { name: "deploy-check", run: "curl -H 'Authorization: ${API_KEY}' $${BASE_URL}/health" },
-        { name: "integration", run: "npm test", env: { DATABASE_URL: "${TEST_DATABASE_URL}" } },
+        { name: "deploy-check", run: `curl -H 'Authorization: \${API_KEY}' $\${BASE_URL}/health` },
+        { name: "integration", run: "npm test", env: { DATABASE_URL: `\${TEST_DATABASE_URL}` } },
       ],
     },
     notify: [
-      { type: "slack", url: "${SLACK_WEBHOOK_URL}" },
-      { type: "webhook", url: "https://example.com/hook", secret: "${HOOK_SECRET}" },
-      { type: "email", smtp: "${SMTP_URL}" },
+      { type: "slack", url: `\${SLACK_WEBHOOK_URL}` },
+      { type: "webhook", url: "https://example.com/hook", secret: `\${HOOK_SECRET}` },
+      { type: "email", smtp: `\${SMTP_URL}` },
     ],
   });
 }
@@ -34,7 +34,7 @@ describe("referencedSecrets", () => {
   it("ignores escaped references and names that are not upper-case", () => {
     const config = weeknightConfigSchema.parse({
       project: "app",
-      build: { stages: [{ name: "a", run: "echo $${HOME} ${lower} $PATH" }] },
+      build: { stages: [{ name: "a", run: `echo $\${HOME} \${lower} $PATH` }] },
     });
     expect(referencedSecrets(config)).toEqual([]);
   });
@@ -49,11 +49,11 @@ describe("interpolateSecrets", () => {
     TEST_DATABASE_URL: "postgres://localhost/test",
   };
 
-  it("replaces every reference and unescapes $${NAME} to a literal ${NAME}", () => {
+  it(`replaces every reference and unescapes $\${NAME} to a literal \${NAME}`, () => {
     const { config, missing } = interpolateSecrets(sampleConfig(), secrets);
     expect(missing).toEqual([]);
-    expect(config.build.env).toEqual({ API_KEY: "k-123", HOME_DIR: "${HOME}" });
-    expect(config.build.stages[0]?.run).toBe("curl -H 'Authorization: k-123' ${BASE_URL}/health");
+    expect(config.build.env).toEqual({ API_KEY: "k-123", HOME_DIR: `\${HOME}` });
+    expect(config.build.stages[0]?.run).toBe(`curl -H 'Authorization: k-123' \${BASE_URL}/health`);
     expect(config.build.stages[1]?.env).toEqual({ DATABASE_URL: "postgres://localhost/test" });
     expect(config.notify).toEqual([
       {
@@ -80,17 +80,17 @@ describe("interpolateSecrets", () => {
   it("lists secrets the server does not have and leaves their references as written", () => {
     const { config, missing } = interpolateSecrets(sampleConfig(), { API_KEY: "k-123" });
     expect(missing).toEqual(["HOOK_SECRET", "SLACK_WEBHOOK_URL", "SMTP_URL", "TEST_DATABASE_URL"]);
-    expect(config.notify[0]).toMatchObject({ url: "${SLACK_WEBHOOK_URL}" });
+    expect(config.notify[0]).toMatchObject({ url: `\${SLACK_WEBHOOK_URL}` });
     expect(config.build.env.API_KEY).toBe("k-123");
   });
 
   it("does not treat a secret's value as another reference", () => {
     const config = weeknightConfigSchema.parse({
       project: "app",
-      build: { stages: [{ name: "a", run: "echo ${A}" }] },
+      build: { stages: [{ name: "a", run: `echo \${A}` }] },
     });
-    const result = interpolateSecrets(config, { A: "${B}", B: "oops" });
-    expect(result.config.build.stages[0]?.run).toBe("echo ${B}");
+    const result = interpolateSecrets(config, { A: `\${B}`, B: "oops" });
+    expect(result.config.build.stages[0]?.run).toBe(`echo \${B}`);
   });
 
   it("leaves the config it was given untouched", () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Tables } from "./db-tables.js";
 import { migrationList } from "./migrations/migration-list.js";
@@ -60,17 +60,25 @@ function openPostgres(url: string): Database {
 
 function withMigrator(db: Db, dialect: DialectName): Database {
   const migrations = migrationList({ idColumn: dialect === "sqlite" ? "integer" : "serial" });
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: "weeknight_migrations",
-    migrationLockTableName: "weeknight_migrations_lock",
-  });
+  const migratorIn = (schema: string | undefined) =>
+    new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+      migrationTableName: "weeknight_migrations",
+      migrationLockTableName: "weeknight_migrations_lock",
+      migrationTableSchema: schema,
+    });
   return {
     db,
     dialect,
     async migrate() {
-      const { error, results } = await migrator.migrateToLatest();
+      // Kysely looks for its table in every schema unless told which one; ours is the current one.
+      const schema =
+        dialect === "postgres"
+          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+              ?.schema
+          : undefined;
+      const { error, results } = await migratorIn(schema).migrateToLatest();
       if (error) {
         const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
         throw new Error(`migration ${failed} failed: ${(error as Error).message}`, {

@@ -129,7 +129,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
   });
   const initialAdmin = await users.ensureAdmin();
-  const address = await app.listen({ host: settings.host, port: settings.port });
+  let address: string;
+  try {
+    address = await app.listen({ host: settings.host, port: settings.port });
+  } catch (error) {
+    await app.close();
+    await database.close();
+    throw error;
+  }
   url = address.replace("[::1]", "localhost");
   await builds.start();
   poller.start();

@@ -17,7 +17,10 @@ const deliverySchema = z.object({
   finishedAt: z.number().nullable(),
 });
 
-export function deliveryRoutes(deps: { store: DeliveryStore; projects: ProjectService }): RoutesPlugin {
+export function deliveryRoutes(deps: {
+  store: DeliveryStore;
+  projects: ProjectService;
+}): RoutesPlugin {
   return (app) => {
     app.get(
       "/deliveries",

@@ -75,7 +75,7 @@ export function createProjectService(deps: {
       } catch (error) {
         mirrors.delete(project.id);
         await store.remove(project.id);
-        throw new InvalidInputError(`cannot read ${input.repoUrl}: ${(error as Error).message}`);
+        throw new InvalidInputError((error as Error).message);
       }
     },
     list: () => store.list(),

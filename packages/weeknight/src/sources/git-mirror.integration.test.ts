@@ -143,6 +143,17 @@ describe("GitMirror", () => {
     expect(existsSync(mirrorDir)).toBe(false);
   });
 
+  it("keeps a token in the repository URL out of error messages", async () => {
+    const { mirror } = newMirror({}, "http://deploy:tok3n@127.0.0.1:1/app.git");
+    const error = await mirror.sync("main").catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      "Could not fetch repository http://deploy:***@127.0.0.1:1/app.git: ",
+    );
+    expect(
+      JSON.stringify([(error as Error).message, (error as NotFoundError).details]),
+    ).not.toContain("tok3n");
+  });
+
   it("never runs two fetches of one mirror at once and coalesces waiting callers", async () => {
     // A `git` wrapper first on PATH logs when each fetch starts and ends.
     const bin = join(root, "bin");

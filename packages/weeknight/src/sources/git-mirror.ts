@@ -109,10 +109,14 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
   };
 
   const unreachable = (error: unknown): Error => {
-    const stderr = error instanceof ExecError ? error.stderr : String(error);
-    const firstLine = firstNonEmptyLine(stderr.split(repoUrl).join(shownUrl));
+    // Git and ExecError messages may quote the URL, token included.
+    const hide = (text: string) => text.split(repoUrl).join(shownUrl);
+    const stderr = hide(error instanceof ExecError ? error.stderr : String(error));
+    // Without an exit code (timeout, git missing) the ExecError message says what happened.
     const reason =
-      error instanceof ExecError && error.exitCode === null ? error.message : firstLine;
+      error instanceof ExecError && error.exitCode === null
+        ? hide(error.message)
+        : firstNonEmptyLine(stderr);
     return new NotFoundError(
       `Could not fetch repository ${shownUrl}: ${reason ?? "git failed without a message"}. ` +
         "Check that the URL or path is right and that this server can read it (network, SSH key or token).",

@@ -45,20 +45,21 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   await admin.end();
   const url = withSearchPath(baseUrl, schema);
   const database = createDatabase({ url, sqlitePath });
-  await database.migrate();
-  return {
-    ...database,
-    url,
-    sqlitePath,
-    close: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
-      await cleanup.end();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  const close = async () => {
+    await database.close();
+    const cleanup = new pg.Client({ connectionString: baseUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+    await cleanup.end();
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await database.migrate();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { ...database, url, sqlitePath, close };
 }
 
 function withSearchPath(url: string, schema: string): string {
