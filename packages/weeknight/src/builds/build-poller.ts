@@ -11,12 +11,17 @@ export function createBuildPoller(deps: {
   onError?: (message: string) => void;
 }) {
   let timer: NodeJS.Timeout | undefined;
-  let busy = false;
+  let current: Promise<void> | undefined;
   const onError = deps.onError ?? ((message: string) => console.error(`weeknight: ${message}`));
 
-  async function tick() {
-    if (busy) return;
-    busy = true;
+  function tick(): Promise<void> {
+    current ??= pollDue().finally(() => {
+      current = undefined;
+    });
+    return current;
+  }
+
+  async function pollDue() {
     try {
       const now = deps.clock.now();
       for (const project of await deps.projects.list()) {
@@ -30,8 +35,6 @@ export function createBuildPoller(deps: {
       }
     } catch (error) {
       onError(`poller: ${(error as Error).message}`);
-    } finally {
-      busy = false;
     }
   }
 
@@ -40,8 +43,10 @@ export function createBuildPoller(deps: {
       timer = setInterval(() => void tick(), deps.tickMs ?? 1000);
       void tick();
     },
-    stop() {
+    /** Resolves once a poll in flight has ended. */
+    async stop() {
       if (timer) clearInterval(timer);
+      await current;
     },
     tick,
   };

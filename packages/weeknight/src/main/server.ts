@@ -148,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     initialAdmin,
     services: { users, projects, builds, notify, bus },
     async close() {
-      poller.stop();
+      await poller.stop();
       await app.close();
       await builds.stop();
       await notify.drain();

@@ -1,0 +1,66 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { execFileText } from "../process/exec-file.js";
+
+export const sampleAppDir = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "../../../../examples/sample-app",
+);
+
+export interface TestAuthor {
+  name: string;
+  email: string;
+}
+
+const defaultAuthor = { name: "Ada Lovelace", email: "ada@example.com" };
+
+/** A real git repository in a temp folder, committed to as a given author. */
+export async function createTestRepo(
+  options: { files?: Record<string, string>; sampleApp?: boolean } = {},
+) {
+  const dir = mkdtempSync(join(tmpdir(), "weeknight-repo-"));
+  const git = (args: string[], author: TestAuthor = defaultAuthor) =>
+    execFileText("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: author.name,
+        GIT_AUTHOR_EMAIL: author.email,
+        GIT_COMMITTER_NAME: author.name,
+        GIT_COMMITTER_EMAIL: author.email,
+      },
+    });
+  await git(["init", "--quiet"]);
+  if (options.sampleApp) cpSync(sampleAppDir, dir, { recursive: true });
+  const repo = {
+    dir,
+    git,
+    /** Writes files (path → content) and commits them; returns the new sha. */
+    async commit(
+      files: Record<string, string>,
+      message: string,
+      author: TestAuthor = defaultAuthor,
+    ) {
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+      await git(["add", "--all"], author);
+      await git(["commit", "--quiet", "--allow-empty", "-m", message], author);
+      return (await git(["rev-parse", "HEAD"])).stdout.trim();
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  if (options.files || options.sampleApp) await repo.commit(options.files ?? {}, "initial commit");
+  return repo;
+}
+
+/** A weeknight.yml with the given stages (name → command) and optional extra YAML. */
+export function weeknightYml(stages: Record<string, string>, extra = ""): string {
+  const lines = Object.entries(stages).map(
+    ([name, run]) => `    - name: ${name}\n      run: ${JSON.stringify(run)}`,
+  );
+  return `project: test\nbuild:\n  stages:\n${lines.join("\n")}\n${extra}`;
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DialectName } from "../db/database.js";
+import type { DomainEvent } from "../events/event-bus.js";
+import { type RunningServer, startServer } from "../main/server.js";
+import { readSettings } from "../main/settings.js";
+import { openTestDatabase } from "./test-databases.js";
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  token: string;
+  /** Calls the API as the admin (or with another token); returns status and parsed JSON. */
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: T }>;
+  /** Resolves with the first event matching `predicate`, also if it happened already. */
+  waitForEvent(
+    predicate: (event: DomainEvent) => boolean,
+    timeoutMs?: number,
+  ): Promise<DomainEvent>;
+  close(): Promise<void>;
+}
+
+/** A real server on loopback, on a fresh SQLite file or PostgreSQL schema, signed in as admin. */
+export async function startTestServer(
+  dialect: DialectName,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const home = mkdtempSync(join(tmpdir(), "weeknight-home-"));
+  const database = await openTestDatabase(dialect);
+  const settings = readSettings(
+    { ...env, WEEKNIGHT_HOME: home, WEEKNIGHT_PORT: "0" },
+    { databaseUrl: database.url },
+  );
+  const server = await startServer({
+    settings,
+    notifyRetry: { attempts: 3, baseDelayMs: 10 },
+    pollTickMs: 100,
+  });
+  const seen: DomainEvent[] = [];
+  server.services.bus.subscribe((event) => seen.push(event));
+
+  async function api<T>(method: string, path: string, body?: unknown, token?: string) {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(token === "" ? {} : { authorization: `Bearer ${token ?? adminToken}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
+
+  const login = server.initialAdmin;
+  if (!login) throw new Error("a fresh test server must create its admin");
+  let adminToken = "";
+  const { body } = await api<{ token: string }>(
+    "POST",
+    "/auth/login",
+    { ...login, tokenName: "test" },
+    "",
+  );
+  adminToken = body.token;
+
+  return {
+    server,
+    url: server.url,
+    token: adminToken,
+    api,
+    waitForEvent(predicate, timeoutMs = 30_000) {
+      const found = seen.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          unsubscribe();
+          reject(
+            new Error(
+              `no matching event within ${timeoutMs} ms; saw ${seen.map((e) => e.type).join(", ")}`,
+            ),
+          );
+        }, timeoutMs);
+        const unsubscribe = server.services.bus.subscribe((event) => {
+          if (!predicate(event)) return;
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(event);
+        });
+      });
+    },
+    async close() {
+      await server.close();
+      await database.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
