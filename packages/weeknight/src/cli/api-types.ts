@@ -1,0 +1,20 @@
+import type { z } from "zod";
+import type { buildSchema } from "../builds/build-routes.js";
+import type { projectSchema } from "../projects/project-routes.js";
+
+// The shapes the API answers with, taken from the server's own schemas and types so the
+// CLI cannot drift from them. Type-only imports: none of the server is loaded.
+export type { LogLine } from "../builds/build-log.js";
+export type { DomainEvent } from "../events/event-bus.js";
+export type { Role } from "../http/http-auth.js";
+export type { DeliveryRecord as Delivery } from "../notify/delivery-store.js";
+export type { User } from "../users/user-store.js";
+
+import type { ApiToken as StoredToken } from "../users/user-store.js";
+
+export type Build = z.infer<typeof buildSchema>;
+export type Stage = Build["stages"][number];
+export type Project = z.infer<typeof projectSchema>;
+export type ApiToken = Omit<StoredToken, "userId">;
+
+export const finishedStatuses: ReadonlySet<string> = new Set(["passed", "failed", "cancelled"]);
