@@ -1,6 +1,7 @@
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import { z } from "zod";
+import { type ApiClient, createApiClient } from "./api-client.js";
 import type { CliIo } from "./cli-io.js";
 
 const credentialsSchema = z.object({ url: z.string().min(1), token: z.string().min(1) });
@@ -110,4 +111,10 @@ export async function resolveContext(io: Pick<CliIo, "env" | "homedir">): Promis
     );
   }
   return { url: normalizeServerUrl(stored.url), token: stored.token, source: path };
+}
+
+/** An API client for the signed-in server; the usual first step of a command. */
+export async function connect(io: CliIo): Promise<ApiClient> {
+  const context = await resolveContext(io);
+  return createApiClient({ url: context.url, token: context.token, fetch: io.fetch });
 }

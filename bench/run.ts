@@ -1,0 +1,18 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark; each prints one JSON line last.
+ */
+import { pipelineBench } from "./pipeline-bench.js";
+
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  pipeline: pipelineBench,
+};
+
+const name = process.argv[2];
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join("|")}>`);
+  process.exit(2);
+}
+const result = await bench();
+console.log(JSON.stringify(result));
+process.exit(0);
