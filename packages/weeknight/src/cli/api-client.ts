@@ -50,8 +50,12 @@ export interface ApiClient {
     file: string,
     onProgress?: (progress: DownloadProgress) => void,
   ): Promise<DownloadResult>;
-  /** Server-Sent Events of a GET; ends when the server closes the stream or `signal` aborts. */
-  events(path: string, query?: Query, signal?: AbortSignal): AsyncGenerator<SseMessage>;
+  /**
+   * Opens a Server-Sent-Events stream; resolves once the server has answered, so a caller
+   * can subscribe first and then act without missing what follows. Iteration ends when the
+   * server closes the stream or `signal` aborts.
+   */
+  events(path: string, query?: Query, signal?: AbortSignal): Promise<AsyncIterable<SseMessage>>;
 }
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -137,25 +141,33 @@ export function createApiClient(options: {
       return { file, size: received, sha256 };
     },
 
-    async *events(path, query, signal) {
+    async events(path, query, signal) {
       const response = await send("GET", withQuery(path, query), {
         signal,
         headers: { accept: "text/event-stream" },
       });
-      if (!response.body) return;
-      const messages = (response.body as WebReadableStream<Uint8Array>)
-        .pipeThrough(new TextDecoderStream())
-        .pipeThrough(new EventSourceParserStream());
-      try {
-        for await (const message of messages) {
-          yield { event: message.event ?? "message", data: message.data, id: message.id };
-        }
-      } catch (error) {
-        if (signal?.aborted) return;
-        throw lostConnection(url, error);
-      }
+      return readEvents(response, url, signal);
     },
   };
+}
+
+async function* readEvents(
+  response: Response,
+  url: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<SseMessage> {
+  if (!response.body) return;
+  const messages = response.body
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream());
+  try {
+    for await (const message of messages) {
+      yield { event: message.event ?? "message", data: message.data, id: message.id };
+    }
+  } catch (error) {
+    if (signal?.aborted) return;
+    throw lostConnection(url, error);
+  }
 }
 
 function withQuery(path: string, query: Query = {}): string {

@@ -37,7 +37,8 @@ export function hasRole(principal: Principal, role: Role): boolean {
 export function registerAuth(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest("principal", null);
   app.addHook("preHandler", async (request) => {
-    if (!request.url.startsWith("/api/v1/")) return;
+    // Unmatched URLs fall through to the 404 handler, which reveals nothing.
+    if (!request.url.startsWith("/api/v1/") || request.routeOptions.url === undefined) return;
     const declared = request.routeOptions.config?.role;
     if (declared === "public" || request.routeOptions.url === "/api/v1/openapi.json") return;
     const required: Role = declared ?? (request.method === "GET" ? "viewer" : "admin");

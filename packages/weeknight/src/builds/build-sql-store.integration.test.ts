@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase, testDialects } from "../test-support/test-databases.js";
+import { createBuildSqlStore } from "./build-sql-store.js";
+import type { BuildStore } from "./build-store.js";
+
+describe.each(testDialects)("build store on %s", (dialect) => {
+  let database: TestDatabase;
+  let store: BuildStore;
+  let projectId: number;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(dialect);
+    store = createBuildSqlStore(database.db);
+    const row = await database.db
+      .insertInto("projects")
+      .values({ name: "app", repo_url: "/r", branch: "main", poll_interval_ms: 0, webhook_secret: "s", created_at: 1 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    projectId = row.id;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const queue = (sha: string) =>
+    store.create({ projectId, sha, branch: "main", trigger: "test", commitShas: [sha], queuedAt: 10 });
+
+  it("lets exactly one runner claim a queued build, oldest first", async () => {
+    const first = await queue("a1");
+    await queue("a2");
+    expect((await store.oldestQueued())?.id).toBe(first.id);
+    const claims = await Promise.all([store.claim(first.id, 20), store.claim(first.id, 21)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect((await store.get(first.id))?.status).toBe("running");
+  });
+
+  it("finds the previous finished and last passed builds for fixed/failed decisions", async () => {
+    const passed = await queue("b1");
+    await store.finish(passed.id, "passed", 30, null);
+    const failed = await queue("b2");
+    await store.finish(failed.id, "failed", 31, "exited with code 1");
+    const cancelled = await queue("b3");
+    await store.finish(cancelled.id, "cancelled", 32, null);
+    const next = await queue("b4");
+    expect((await store.previousFinished(projectId, next.id))?.id).toBe(failed.id);
+    expect((await store.lastPassed(projectId, next.id))?.id).toBe(passed.id);
+  });
+
+  it("re-queues builds left running and forgets their stages", async () => {
+    const build = await queue("c1");
+    await store.claim(build.id, 40);
+    await store.setStages(build.id, ["unit", "integration"]);
+    await store.updateStage(build.id, 0, { status: "running", startedAt: 41 });
+    expect(await store.requeueRunning()).toContain(build.id);
+    expect((await store.get(build.id))?.status).toBe("queued");
+    expect(await store.stages(build.id)).toEqual([]);
+  });
+
+  it("keeps stages in order, one artifact, and commits without duplicates", async () => {
+    const build = await queue("d1");
+    await store.setStages(build.id, ["unit", "integration"]);
+    await store.updateStage(build.id, 1, { status: "skipped" });
+    expect((await store.stages(build.id)).map((s) => [s.name, s.status])).toEqual([
+      ["unit", "pending"],
+      ["integration", "skipped"],
+    ]);
+    await store.saveArtifact(build.id, { sha256: "f".repeat(64), size: 12, createdAt: 50 });
+    expect(await store.artifact(build.id)).toEqual({ sha256: "f".repeat(64), size: 12, createdAt: 50 });
+    const commit = { sha: "d1", authorName: "Ada", authorEmail: "ada@example.com", message: "m\n\nbody", committedAt: 5 };
+    await store.saveCommits(projectId, [commit]);
+    await store.saveCommits(projectId, [commit]);
+    expect(await store.commits(projectId, ["d1", "missing"])).toEqual([commit]);
+  });
+});
