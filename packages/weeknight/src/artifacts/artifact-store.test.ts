@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
 import * as tar from "tar";
+import { afterEach, describe, expect, it } from "vitest";
 import { createArtifactStore } from "./artifact-store.js";
 
 describe("artifact store", () => {
@@ -52,9 +52,9 @@ describe("artifact store", () => {
 
   it("names missing paths and refuses things that are not a sha256", async () => {
     const store = createArtifactStore({ dir: temp() });
-    await expect(store.pack({ workspace: workspace(), paths: ["dist", "build"], exclude: [] })).rejects.toThrow(
-      "artifact path not found after the build: build",
-    );
+    await expect(
+      store.pack({ workspace: workspace(), paths: ["dist", "build"], exclude: [] }),
+    ).rejects.toThrow("artifact path not found after the build: build");
     expect(() => store.open("../../etc/passwd")).toThrow(/not a sha256/);
     expect(() => store.open("a".repeat(64))).toThrow(/missing/);
   });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase, testDialects } from "../test-support/test-databases.js";
+import {
+  openTestDatabase,
+  type TestDatabase,
+  testDialects,
+} from "../test-support/test-databases.js";
 import { createBuildSqlStore } from "./build-sql-store.js";
 import type { BuildStore } from "./build-store.js";
 
@@ -13,7 +17,14 @@ describe.each(testDialects)("build store on %s", (dialect) => {
     store = createBuildSqlStore(database.db);
     const row = await database.db
       .insertInto("projects")
-      .values({ name: "app", repo_url: "/r", branch: "main", poll_interval_ms: 0, webhook_secret: "s", created_at: 1 })
+      .values({
+        name: "app",
+        repo_url: "/r",
+        branch: "main",
+        poll_interval_ms: 0,
+        webhook_secret: "s",
+        created_at: 1,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     projectId = row.id;
@@ -23,7 +34,14 @@ describe.each(testDialects)("build store on %s", (dialect) => {
   });
 
   const queue = (sha: string) =>
-    store.create({ projectId, sha, branch: "main", trigger: "test", commitShas: [sha], queuedAt: 10 });
+    store.create({
+      projectId,
+      sha,
+      branch: "main",
+      trigger: "test",
+      commitShas: [sha],
+      queuedAt: 10,
+    });
 
   it("lets exactly one runner claim a queued build, oldest first", async () => {
     const first = await queue("a1");
@@ -65,8 +83,18 @@ describe.each(testDialects)("build store on %s", (dialect) => {
       ["integration", "skipped"],
     ]);
     await store.saveArtifact(build.id, { sha256: "f".repeat(64), size: 12, createdAt: 50 });
-    expect(await store.artifact(build.id)).toEqual({ sha256: "f".repeat(64), size: 12, createdAt: 50 });
-    const commit = { sha: "d1", authorName: "Ada", authorEmail: "ada@example.com", message: "m\n\nbody", committedAt: 5 };
+    expect(await store.artifact(build.id)).toEqual({
+      sha256: "f".repeat(64),
+      size: 12,
+      createdAt: 50,
+    });
+    const commit = {
+      sha: "d1",
+      authorName: "Ada",
+      authorEmail: "ada@example.com",
+      message: "m\n\nbody",
+      committedAt: 5,
+    };
     await store.saveCommits(projectId, [commit]);
     await store.saveCommits(projectId, [commit]);
     expect(await store.commits(projectId, ["d1", "missing"])).toEqual([commit]);

@@ -37,7 +37,7 @@ export function authCommands(program: Command, io: CliIo): void {
     .option("--json", "print the result as JSON")
     .addHelpText(
       "after",
-      "\nExamples:\n  weeknight login --url http://127.0.0.1:7070 --username admin\n  echo \"$PASSWORD\" | weeknight login --url https://ci.example.com --username alice",
+      '\nExamples:\n  weeknight login --url http://127.0.0.1:7070 --username admin\n  echo "$PASSWORD" | weeknight login --url https://ci.example.com --username alice',
     )
     .action((options: LoginOptions) => login(io, options));
 

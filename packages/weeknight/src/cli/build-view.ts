@@ -62,7 +62,9 @@ export function stageLine(colors: Colors, stage: Stage, now: number, width = 0):
 export function showBuild(out: Output, build: Build, now: number): void {
   const { colors } = out;
   const field = (name: string, value: string) => out.line(`${colors.dim(name.padEnd(10))}${value}`);
-  out.line(`${colors.bold(`Build #${build.id}`)} of ${build.project}: ${colors.status(build.status)}`);
+  out.line(
+    `${colors.bold(`Build #${build.id}`)} of ${build.project}: ${colors.status(build.status)}`,
+  );
   field("commit", `${shortSha(build.sha)} on ${build.branch} (${build.trigger})`);
   field("queued", out.ago(build.queuedAt));
   if (build.startedAt) field("took", elapsed(build.startedAt, build.finishedAt, now));

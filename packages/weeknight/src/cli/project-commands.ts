@@ -39,7 +39,12 @@ export function projectCommands(program: Command, io: CliIo): void {
       const client = await connect(io);
       const created = await client.post<{ project: Project; webhookSecret: string; head: string }>(
         "/projects",
-        { name, repoUrl: repoLocation(io, options.repo), branch: options.branch, poll: options.poll },
+        {
+          name,
+          repoUrl: repoLocation(io, options.repo),
+          branch: options.branch,
+          poll: options.poll,
+        },
       );
       const webhooks = webhookUrls(client.url, name);
       if (options.json) return out.json({ ...created, webhooks });
@@ -48,7 +53,9 @@ export function projectCommands(program: Command, io: CliIo): void {
         `Added project ${added.name}: ${added.repoUrl} (${added.branch}, ${pollText(added)}, head ${shortSha(head)})`,
       );
       out.line();
-      out.line(`Webhook secret (shown once; \`weeknight project webhook-secret ${name}\` shows it again):`);
+      out.line(
+        `Webhook secret (shown once; \`weeknight project webhook-secret ${name}\` shows it again):`,
+      );
       out.line(`  ${created.webhookSecret}`);
       out.line();
       out.line("Webhook URLs (pick your git host's):");
@@ -140,7 +147,14 @@ function pollText(project: Project): string {
   const ms = project.pollIntervalMs;
   if (ms <= 0) return "no polling";
   // Intervals are written like "5m" in the first place, so show them that way back.
-  const every = ms % 3_600_000 === 0 ? `${ms / 3_600_000}h` : ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : formatDuration(ms);
+  const every =
+    ms % 3_600_000 === 0
+      ? `${ms / 3_600_000}h`
+      : ms % 60_000 === 0
+        ? `${ms / 60_000}m`
+        : ms % 1000 === 0
+          ? `${ms / 1000}s`
+          : formatDuration(ms);
   return `polls every ${every}`;
 }
 

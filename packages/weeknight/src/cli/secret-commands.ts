@@ -13,7 +13,9 @@ export function secretCommands(program: Command, io: CliIo): void {
 
   secret
     .command("set <NAME>")
-    .description("Set a secret; the value is read from stdin (or typed hidden) unless --value is given")
+    .description(
+      "Set a secret; the value is read from stdin (or typed hidden) unless --value is given",
+    )
     .requiredOption("--project <project>", "the project the secret belongs to")
     .option("--value <value>", "the value (visible in shell history and `ps`: prefer stdin)")
     .option("--json", "print the result as JSON")
@@ -26,12 +28,17 @@ export function secretCommands(program: Command, io: CliIo): void {
       const client = await connect(io);
       const value = options.value ?? (await readSecret(io, `Value of ${name}: `));
       if (value === "") {
-        throw new Error(`no value for ${name}: pipe it to stdin, type it at the prompt, or pass --value`);
+        throw new Error(
+          `no value for ${name}: pipe it to stdin, type it at the prompt, or pass --value`,
+        );
       }
       await client.put(`/projects/${p(options.project)}/secrets/${p(name)}`, { value });
       // The value is never printed, not even in JSON: output ends up in CI logs.
       if (options.json) out.json({ project: options.project, name, set: true });
-      else out.line(`Set secret ${name} of ${options.project} (use it as \${${name}} in weeknight.yml)`);
+      else
+        out.line(
+          `Set secret ${name} of ${options.project} (use it as \${${name}} in weeknight.yml)`,
+        );
     });
 
   secret

@@ -10,10 +10,14 @@ const cli = resolve(dirname(fileURLToPath(import.meta.url)), "../main/cli.ts");
 
 describe("weeknight demo --once --json", () => {
   it("catches the failing commit, tells its author, builds the fix and prints one JSON summary line last", async () => {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", cli, "demo", "--once", "--json"], {
-      env: { ...process.env, WEEKNIGHT_DATABASE_URL: "" },
-      timeout: 120_000,
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", cli, "demo", "--once", "--json"],
+      {
+        env: { ...process.env, WEEKNIGHT_DATABASE_URL: "" },
+        timeout: 120_000,
+      },
+    );
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const summary = JSON.parse(lines[0] ?? "") as DemoSummary;

@@ -18,7 +18,9 @@ async function app() {
       (api) => {
         api.get("/things", async () => ["a"]);
         api.post("/things", async () => ({ made: true }));
-        api.post("/things/deploy", { config: { role: "deployer" } }, async () => ({ deployed: true }));
+        api.post("/things/deploy", { config: { role: "deployer" } }, async () => ({
+          deployed: true,
+        }));
         api.post("/hooks", { config: { role: "public" } }, async () => ({ ok: true }));
         api.post(
           "/conflict",
@@ -38,28 +40,56 @@ describe("http app", () => {
   it("needs a token for every /api/v1 route that is not public", async () => {
     const a = await app();
     expect((await a.inject({ method: "GET", url: "/api/v1/things" })).statusCode).toBe(401);
-    expect((await a.inject({ method: "GET", url: "/api/v1/things", headers: as("nobody") })).statusCode).toBe(401);
-    expect((await a.inject({ method: "GET", url: "/api/v1/things", headers: as("viewer") })).statusCode).toBe(200);
+    expect(
+      (await a.inject({ method: "GET", url: "/api/v1/things", headers: as("nobody") })).statusCode,
+    ).toBe(401);
+    expect(
+      (await a.inject({ method: "GET", url: "/api/v1/things", headers: as("viewer") })).statusCode,
+    ).toBe(200);
     expect((await a.inject({ method: "POST", url: "/api/v1/hooks" })).statusCode).toBe(200);
     expect((await a.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
   });
 
   it("fails closed: a mutating route that names no role needs admin", async () => {
     const a = await app();
-    const refused = await a.inject({ method: "POST", url: "/api/v1/things", headers: as("deployer") });
+    const refused = await a.inject({
+      method: "POST",
+      url: "/api/v1/things",
+      headers: as("deployer"),
+    });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.message).toBe("POST /api/v1/things needs the admin role; de is deployer");
-    expect((await a.inject({ method: "POST", url: "/api/v1/things", headers: as("admin") })).statusCode).toBe(200);
-    expect((await a.inject({ method: "POST", url: "/api/v1/things/deploy", headers: as("viewer") })).statusCode).toBe(403);
-    expect((await a.inject({ method: "POST", url: "/api/v1/things/deploy", headers: as("deployer") })).statusCode).toBe(200);
+    expect(refused.json().error.message).toBe(
+      "POST /api/v1/things needs the admin role; de is deployer",
+    );
+    expect(
+      (await a.inject({ method: "POST", url: "/api/v1/things", headers: as("admin") })).statusCode,
+    ).toBe(200);
+    expect(
+      (await a.inject({ method: "POST", url: "/api/v1/things/deploy", headers: as("viewer") }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await a.inject({ method: "POST", url: "/api/v1/things/deploy", headers: as("deployer") }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it("maps domain errors and invalid bodies to stable codes", async () => {
     const a = await app();
-    const conflict = await a.inject({ method: "POST", url: "/api/v1/conflict", headers: as("viewer"), payload: { n: 1 } });
+    const conflict = await a.inject({
+      method: "POST",
+      url: "/api/v1/conflict",
+      headers: as("viewer"),
+      payload: { n: 1 },
+    });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json()).toEqual({ error: { code: "CONFLICT", message: "already done" } });
-    const invalid = await a.inject({ method: "POST", url: "/api/v1/conflict", headers: as("viewer"), payload: { n: "x" } });
+    const invalid = await a.inject({
+      method: "POST",
+      url: "/api/v1/conflict",
+      headers: as("viewer"),
+      payload: { n: "x" },
+    });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe("INVALID_INPUT");
     expect(invalid.json().error.message).toContain("body.n");

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase, testDialects } from "../test-support/test-databases.js";
+import {
+  openTestDatabase,
+  type TestDatabase,
+  testDialects,
+} from "../test-support/test-databases.js";
 import { createUserService, type UserService } from "./user-service.js";
 import { createUserSqlStore } from "./user-sql-store.js";
 
@@ -10,7 +14,10 @@ describe.each(testDialects)("users and tokens on %s", (dialect) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
-    users = createUserService({ store: createUserSqlStore(database.db), clock: { now: () => now } });
+    users = createUserService({
+      store: createUserSqlStore(database.db),
+      clock: { now: () => now },
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -20,18 +27,22 @@ describe.each(testDialects)("users and tokens on %s", (dialect) => {
     const admin = await users.ensureAdmin();
     expect(admin?.username).toBe("admin");
     expect(await users.ensureAdmin()).toBeNull();
-    const { token, user } = await users.login({ username: "admin", password: admin?.password ?? "", tokenName: "cli" });
+    const { token, user } = await users.login({
+      username: "admin",
+      password: admin?.password ?? "",
+      tokenName: "cli",
+    });
     expect(user.role).toBe("admin");
     expect(await users.authenticate(token)).toMatchObject({ username: "admin", role: "admin" });
   });
 
   it("refuses wrong passwords, unknown and revoked tokens", async () => {
-    await expect(users.login({ username: "admin", password: "nope-nope", tokenName: "x" })).rejects.toThrow(
-      "wrong username or password",
-    );
-    await expect(users.login({ username: "ghost", password: "whatever1", tokenName: "x" })).rejects.toThrow(
-      "wrong username or password",
-    );
+    await expect(
+      users.login({ username: "admin", password: "nope-nope", tokenName: "x" }),
+    ).rejects.toThrow("wrong username or password");
+    await expect(
+      users.login({ username: "ghost", password: "whatever1", tokenName: "x" }),
+    ).rejects.toThrow("wrong username or password");
     expect(await users.authenticate("wkn_not-a-real-token")).toBeNull();
     expect(await users.authenticate("Basic abc")).toBeNull();
 
@@ -48,7 +59,11 @@ describe.each(testDialects)("users and tokens on %s", (dialect) => {
   it("records when a token was last used, at most once a minute", async () => {
     const { password } = await users.createUser({ username: "tim", role: "deployer" });
     const { token } = await users.login({ username: "tim", password, tokenName: "ci" });
-    const principal = (await users.authenticate(token)) ?? { userId: 0, username: "", role: "viewer" as const };
+    const principal = (await users.authenticate(token)) ?? {
+      userId: 0,
+      username: "",
+      role: "viewer" as const,
+    };
     expect((await users.listTokens(principal))[0]?.lastUsedAt).toBe(now);
     const first = now;
     now += 30_000;
@@ -57,11 +72,15 @@ describe.each(testDialects)("users and tokens on %s", (dialect) => {
   });
 
   it("rejects bad usernames, short passwords and duplicates with clear messages", async () => {
-    await expect(users.createUser({ username: "no spaces", role: "viewer" })).rejects.toThrow(/invalid username/);
-    await expect(users.createUser({ username: "shorty", role: "viewer", password: "1234567" })).rejects.toThrow(
-      /at least 8/,
+    await expect(users.createUser({ username: "no spaces", role: "viewer" })).rejects.toThrow(
+      /invalid username/,
     );
-    await expect(users.createUser({ username: "admin", role: "viewer" })).rejects.toThrow(/already exists/);
+    await expect(
+      users.createUser({ username: "shorty", role: "viewer", password: "1234567" }),
+    ).rejects.toThrow(/at least 8/);
+    await expect(users.createUser({ username: "admin", role: "viewer" })).rejects.toThrow(
+      /already exists/,
+    );
     await expect(users.setRole("ghost", "admin")).rejects.toThrow(/no user "ghost"/);
   });
 });
