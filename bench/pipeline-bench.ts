@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readSettings } from "../packages/weeknight/src/main/settings.js";
 import { startServer } from "../packages/weeknight/src/main/server.js";
+import { readSettings } from "../packages/weeknight/src/main/settings.js";
 import { signGeneric } from "../packages/weeknight/src/sources/webhook-verify.js";
 import { createTestRepo } from "../packages/weeknight/src/test-support/test-repo.js";
 
@@ -16,7 +16,9 @@ const STAGES = ["true", "true", "true"];
  */
 export async function pipelineBench(): Promise<Record<string, unknown>> {
   const home = mkdtempSync(join(tmpdir(), "weeknight-bench-"));
-  const server = await startServer({ settings: readSettings({}, { home, port: 0, databaseUrl: undefined }) });
+  const server = await startServer({
+    settings: readSettings({}, { home, port: 0, databaseUrl: undefined }),
+  });
   const repo = await createTestRepo({
     files: {
       "weeknight.yml": `project: bench\nbuild:\n  stages:\n${STAGES.map((run, i) => `    - name: s${i + 1}\n      run: "${run}"\n`).join("")}`,
@@ -24,8 +26,16 @@ export async function pipelineBench(): Promise<Record<string, unknown>> {
   });
   try {
     const login = server.initialAdmin ?? { username: "admin", password: "" };
-    const token = ((await call(server.url, "POST", "/auth/login", "", { ...login, tokenName: "bench" })) as { token: string }).token;
-    const { webhookSecret } = (await call(server.url, "POST", "/projects", token, { name: "bench", repoUrl: repo.dir, poll: 0 })) as { webhookSecret: string };
+    const token = (
+      (await call(server.url, "POST", "/auth/login", "", { ...login, tokenName: "bench" })) as {
+        token: string;
+      }
+    ).token;
+    const { webhookSecret } = (await call(server.url, "POST", "/projects", token, {
+      name: "bench",
+      repoUrl: repo.dir,
+      poll: 0,
+    })) as { webhookSecret: string };
 
     const pipeline: number[] = [];
     const bare: number[] = [];
@@ -36,10 +46,14 @@ export async function pipelineBench(): Promise<Record<string, unknown>> {
       const body = JSON.stringify({ ref: "refs/heads/main", after: sha });
       const response = await fetch(`${server.url}/api/v1/webhooks/bench/generic`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-weeknight-signature-256": signGeneric(webhookSecret, body) },
+        headers: {
+          "content-type": "application/json",
+          "x-weeknight-signature-256": signGeneric(webhookSecret, body),
+        },
         body,
       });
-      if (!response.ok) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
       const status = await passed;
       if (status !== "build.passed") throw new Error(`build of ${sha} ended ${status}`);
       pipeline.push(performance.now() - started);
@@ -67,10 +81,16 @@ export async function pipelineBench(): Promise<Record<string, unknown>> {
   }
 }
 
-function waitFor(bus: Awaited<ReturnType<typeof startServer>>["services"]["bus"], sha: string): Promise<string> {
+function waitFor(
+  bus: Awaited<ReturnType<typeof startServer>>["services"]["bus"],
+  sha: string,
+): Promise<string> {
   return new Promise((resolve) => {
     const unsubscribe = bus.subscribe((event) => {
-      if (event.data.sha === sha && ["build.passed", "build.failed", "build.cancelled"].includes(event.type)) {
+      if (
+        event.data.sha === sha &&
+        ["build.passed", "build.failed", "build.cancelled"].includes(event.type)
+      ) {
         unsubscribe();
         resolve(event.type);
       }
@@ -78,13 +98,23 @@ function waitFor(bus: Awaited<ReturnType<typeof startServer>>["services"]["bus"]
   });
 }
 
-async function call(base: string, method: string, path: string, token: string, body: unknown): Promise<unknown> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string,
+  body: unknown,
+): Promise<unknown> {
   const response = await fetch(`${base}/api/v1${path}`, {
     method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
 

@@ -50,11 +50,14 @@ export const BUILD_HEADERS = [
 export function stageLine(colors: Colors, stage: Stage, now: number, width = 0): string {
   const symbol = SYMBOLS[stage.status] ?? "?";
   const parts = [
-    `${colors.status(symbol)} ${stage.name.padEnd(width)}`,
+    `${colors.status(stage.status, symbol)} ${stage.name.padEnd(width)}`,
     colors.status(stage.status),
     elapsed(stage.startedAt, stage.finishedAt, now),
   ];
-  if (stage.exitCode !== null && stage.exitCode !== 0) parts.push(`exit ${stage.exitCode}`);
+  // The message usually names the exit code already ("exited with code 1").
+  if (!stage.message && stage.exitCode !== null && stage.exitCode !== 0) {
+    parts.push(`exit ${stage.exitCode}`);
+  }
   const line = parts.join("  ");
   return stage.message ? `${line}: ${stage.message}` : line;
 }

@@ -1,9 +1,32 @@
 import type { Command } from "commander";
 import { demoCommands } from "../demo/demo-commands.js";
+import { authCommands } from "./auth-commands.js";
+import { buildCommands } from "./build-commands.js";
+import { exitTwoOnUsageErrors } from "./cli-args.js";
+import { processIo } from "./cli-io.js";
+import { configCommands } from "./config-commands.js";
+import { deliveryCommands } from "./delivery-commands.js";
+import { eventCommands } from "./event-commands.js";
+import { hookCommands } from "./hook-commands.js";
+import { projectCommands } from "./project-commands.js";
+import { secretCommands } from "./secret-commands.js";
 import { serverCommands } from "./server-commands.js";
+import { tokenCommands } from "./token-commands.js";
+import { userCommands } from "./user-commands.js";
 
 /** Every command group of the CLI; each lives in its own `<noun>-commands.ts`. */
-export function registerCommands(program: Command): void {
+export function registerCommands(program: Command, io = processIo()): void {
+  exitTwoOnUsageErrors(program);
   serverCommands(program);
   demoCommands(program);
+  authCommands(program, io);
+  projectCommands(program, io);
+  secretCommands(program, io);
+  buildCommands(program, io);
+  deliveryCommands(program, io);
+  userCommands(program, io);
+  tokenCommands(program, io);
+  eventCommands(program, io);
+  hookCommands(program, io);
+  configCommands(program, io);
 }

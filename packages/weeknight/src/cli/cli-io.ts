@@ -32,6 +32,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `weeknight build logs 3 | head` closes the pipe early: that is the reader's choice,
+  // not an error to print a stack trace for.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     env: process.env,
     stdin: process.stdin,

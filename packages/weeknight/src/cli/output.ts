@@ -8,8 +8,8 @@ export interface Colors {
   green(text: string): string;
   yellow(text: string): string;
   cyan(text: string): string;
-  /** A build, stage or delivery status in the colour of its meaning. */
-  status(status: string): string;
+  /** A build, stage or delivery status (or `text` standing for it) in the colour of its meaning. */
+  status(status: string, text?: string): string;
 }
 
 /** A one-line, redrawn progress indicator on stderr; silent unless stderr is a terminal. */
@@ -69,7 +69,10 @@ export function colorsFor(stream: OutStream, env: CliIo["env"]): Colors {
     cancelled: colors.dim,
     skipped: colors.dim,
   };
-  return { ...colors, status: (status) => (byStatus[status] ?? ((t: string) => t))(status) };
+  return {
+    ...colors,
+    status: (status, text = status) => (byStatus[status] ?? ((t: string) => t))(text),
+  };
 }
 
 /** "just now", "42s ago", "3m ago", "5h ago", "2d ago", then the date. */

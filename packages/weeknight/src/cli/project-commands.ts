@@ -168,9 +168,9 @@ function showProject(out: Output, project: Project, serverUrl: string): void {
     ["last seen", shortSha(project.lastSeenSha)],
     ["created", out.ago(project.createdAt)],
   ];
-  for (const [key, value] of rows) out.line(`${out.colors.dim(key.padEnd(12))}${value}`);
+  for (const [key, value] of rows) out.line(`${out.colors.dim(key.padEnd(13))}${value}`);
   out.line(out.colors.dim("webhooks"));
   for (const [provider, url] of Object.entries(webhookUrls(serverUrl, project.name))) {
-    out.line(`  ${provider.padEnd(8)}${url}`);
+    out.line(`  ${provider.padEnd(9)}${url}`);
   }
 }

@@ -1,7 +1,5 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import { createDatabase } from "../db/database.js";
-import { startServer } from "../main/server.js";
 import { readSettings } from "../main/settings.js";
 
 export function serverCommands(program: Command): void {
@@ -21,6 +19,8 @@ export function serverCommands(program: Command): void {
         ...(options.host ? { WEEKNIGHT_HOST: options.host } : {}),
         ...(options.home ? { WEEKNIGHT_HOME: options.home } : {}),
       });
+      // Loaded on demand: every other command starts faster without the server in memory.
+      const { startServer } = await import("../main/server.js");
       const server = await startServer({ settings });
       if (options.json) {
         console.log(
@@ -61,6 +61,7 @@ export function serverCommands(program: Command): void {
         ...process.env,
         ...(options.home ? { WEEKNIGHT_HOME: options.home } : {}),
       });
+      const { createDatabase } = await import("../db/database.js");
       const database = createDatabase({
         url: settings.databaseUrl,
         sqlitePath: join(settings.home, "weeknight.db"),

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { runDemo } from "./demo-run.js";
 
 export function demoCommands(program: Command): void {
   program
@@ -42,6 +41,7 @@ async function startOnFreePort(
   options: { home?: string; port?: string; once?: boolean },
   say: (line: string) => void,
 ) {
+  const { runDemo } = await import("./demo-run.js");
   const wanted = options.port ? Number(options.port) : options.once ? 0 : 7070;
   try {
     return await runDemo({ home: options.home, port: wanted, say });

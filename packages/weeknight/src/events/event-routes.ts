@@ -26,9 +26,12 @@ export function eventRoutes(deps: { bus: EventBus }): RoutesPlugin {
       },
       (request, reply) => {
         const match = eventFilter(request.query);
-        const lastId = Number(request.headers["last-event-id"] ?? 0) || 0;
+        // Only a reconnecting client (one that sends Last-Event-ID) gets the missed events replayed.
+        const lastId = Number(request.headers["last-event-id"]);
         streamSse(request, reply, (send) => {
-          for (const event of deps.bus.since(lastId)) if (match(event)) send(asSse(event));
+          if (Number.isInteger(lastId)) {
+            for (const event of deps.bus.since(lastId)) if (match(event)) send(asSse(event));
+          }
           return deps.bus.subscribe((event) => {
             if (match(event)) send(asSse(event));
           });

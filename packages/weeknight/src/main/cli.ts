@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerCommands } from "../cli/cli-commands.js";
-import { packageVersion } from "./server.js";
+import { packageVersion } from "./package-version.js";
 
 const program = new Command()
   .name("weeknight")

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createArtifactStore } from "../artifacts/artifact-store.js";
 import { createAuditLog } from "../audit/audit-log.js";
@@ -25,6 +24,7 @@ import { createProjectSqlStore } from "../projects/project-sql-store.js";
 import { userRoutes } from "../users/user-routes.js";
 import { createUserService } from "../users/user-service.js";
 import { createUserSqlStore } from "../users/user-sql-store.js";
+import { packageVersion } from "./package-version.js";
 import { type Settings, stageBaseEnv } from "./settings.js";
 
 export interface RunningServer {
@@ -49,13 +49,6 @@ export interface ServerOptions {
   /** Tests shorten the notification retry backoff. */
   notifyRetry?: RetryPolicy;
   pollTickMs?: number;
-}
-
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 /** Wires every module together and starts listening: the embedded server. */
@@ -85,7 +78,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     email: { smtpUrl: settings.smtpUrl, from: settings.smtpFrom },
     retry: options.notifyRetry,
-    onDelivery: (d) => bus.publish("delivery.finished", { ...d, deliveryId: d.id }),
+    onDelivery: (d) =>
+      void projects
+        .getById(d.projectId)
+        .then((p) => bus.publish("delivery.finished", { ...d, deliveryId: d.id, project: p.name })),
   });
   let url = "";
   const publicUrl = () => settings.publicUrl ?? url;

@@ -59,6 +59,16 @@ const FORGED: Record<WebhookProvider, string> = {
 
 const PROVIDERS: WebhookProvider[] = ["github", "gitlab", "gitea", "generic"];
 
+// GitLab sends a token, not a signature of the body, so tampering is only detectable for the others.
+describe.each(PROVIDERS.filter((p) => p !== "gitlab"))("%s webhook signature", (provider) => {
+  it("rejects a body changed after signing", () => {
+    const tampered = Buffer.from(PUSH.toString().replace("main", "evil"));
+    expect(() => verifyAndParseWebhook(provider, signed(provider, PUSH), tampered, SECRET)).toThrow(
+      /does not match the body/,
+    );
+  });
+});
+
 describe.each(PROVIDERS)("%s webhook", (provider) => {
   it("accepts a valid signature and reads the pushed branch and head", () => {
     expect(verifyAndParseWebhook(provider, signed(provider, PUSH), PUSH, SECRET)).toEqual({
@@ -74,14 +84,6 @@ describe.each(PROVIDERS)("%s webhook", (provider) => {
     const forged = { ...signed(provider, PUSH), [SIGNATURE_HEADER[provider]]: FORGED[provider] };
     expect(() => verifyAndParseWebhook(provider, forged, PUSH, SECRET)).toThrow(
       UnauthenticatedError,
-    );
-  });
-
-  // GitLab sends a token, not a signature of the body.
-  it.skipIf(provider === "gitlab")("rejects a body changed after signing", () => {
-    const tampered = Buffer.from(PUSH.toString().replace("main", "evil"));
-    expect(() => verifyAndParseWebhook(provider, signed(provider, PUSH), tampered, SECRET)).toThrow(
-      /does not match the body/,
     );
   });
 

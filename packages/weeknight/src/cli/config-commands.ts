@@ -1,0 +1,67 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { renderConfigJsonSchema } from "../config/config-json-schema.js";
+import { DEFAULT_CONFIG_FILE, formatProblem, parseConfig } from "../config/config-loader.js";
+import type { CliIo } from "./cli-io.js";
+import { createOutput } from "./output.js";
+
+/** Commands that work on weeknight.yml locally, without a server. */
+export function configCommands(program: Command, io: CliIo): void {
+  program
+    .command("validate [file]")
+    .description(`Check a weeknight.yml (default ./${DEFAULT_CONFIG_FILE}) without a server`)
+    .option("--json", 'print {"valid", "problems"} as JSON')
+    .addHelpText(
+      "after",
+      "\nExamples:\n  weeknight validate\n  weeknight validate ci/weeknight.yml --json",
+    )
+    .action(async (file: string | undefined, options: { json?: boolean }) => {
+      const out = createOutput(io);
+      const name = file ?? DEFAULT_CONFIG_FILE;
+      const text = await readConfig(resolve(io.cwd(), name), name);
+      const result = parseConfig(text, name);
+      if (!result.ok) {
+        if (options.json) out.json({ valid: false, file: name, problems: result.problems });
+        else for (const problem of result.problems) out.note(formatProblem(problem));
+        io.setExitCode(1);
+        return;
+      }
+      const stages = result.config.build.stages.length;
+      const channels = result.config.notify.length;
+      if (options.json) out.json({ valid: true, file: name, stages, channels, problems: [] });
+      else
+        out.line(
+          `${name} is valid: ${plural(stages, "stage")}, ${plural(channels, "notification channel")}`,
+        );
+    });
+
+  program
+    .command("schema")
+    .description("Print the JSON Schema of weeknight.yml (for editor completion and CI checks)")
+    .addHelpText(
+      "after",
+      "\nExample:\n  weeknight schema > weeknight.schema.json\n  # then in weeknight.yml: # yaml-language-server: $schema=./weeknight.schema.json",
+    )
+    .action(() => {
+      io.stdout.write(renderConfigJsonSchema());
+    });
+}
+
+async function readConfig(path: string, name: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      throw new Error(
+        `${name} not found (looked for ${path}): run this in your repository's root or pass the file, e.g. \`weeknight validate path/to/weeknight.yml\``,
+      );
+    }
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
