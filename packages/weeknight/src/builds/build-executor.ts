@@ -3,15 +3,14 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import type { Clock } from "../clock.js";
-import { formatProblem, parseConfig } from "../config/config-loader.js";
 import type { WeeknightConfig } from "../config/config-schema.js";
-import { interpolateSecrets } from "../config/config-secrets.js";
 import type { EventBus } from "../events/event-bus.js";
 import type { ProcessRunner, RunOutcome } from "../process/process-runner.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
 import { createSecretMasker } from "../secrets/secret-masker.js";
-import type { BuildLogs, LogWriter } from "./build-log.js";
+import { loadBuildConfig } from "./build-config.js";
+import type { BuildLogs } from "./build-log.js";
 import type { Build, BuildStatus, BuildStore, StageStatus } from "./build-store.js";
 
 export interface BuildResult {
@@ -36,7 +35,6 @@ export interface BuildExecutorDeps {
 }
 
 const TAIL_LINES = 20;
-const CONFIG_FILE = "weeknight.yml";
 
 const stageStatusOf: Record<RunOutcome["kind"], StageStatus> = {
   succeeded: "passed",
@@ -82,8 +80,13 @@ export function createBuildExecutor(deps: BuildExecutorDeps) {
       system(`checking out ${build.sha} (${build.branch})`);
       await deps.projects.mirror(project).checkout(build.sha, workspace);
 
-      const loaded = await loadConfig(build, project, system);
-      if (!loaded.ok) return { status: "failed", config: null, failedStage: loaded.failure, mask };
+      const loaded = await loadBuildConfig(deps.projects, project, build.sha);
+      if (!loaded.ok) {
+        system(loaded.message);
+        for (const line of loaded.problems) system(line);
+        const failure = { name: "config", message: loaded.message, logTail: loaded.problems };
+        return { status: "failed", config: null, failedStage: failure, mask };
+      }
       const { config, secrets } = loaded;
       mask = createSecretMasker(Object.values(secrets));
       const env = {
@@ -195,35 +198,6 @@ export function createBuildExecutor(deps: BuildExecutorDeps) {
   async function skipRest(build: Build, project: Project, rest: (readonly [number, string])[]) {
     for (const [position, name] of rest)
       await setStage(build, project, position, name, { status: "skipped" });
-  }
-
-  async function loadConfig(build: Build, project: Project, system: (text: string) => void) {
-    const text = await deps.projects.mirror(project).readFile(build.sha, CONFIG_FILE);
-    const fail = (message: string, logTail: string[] = []) => {
-      system(message);
-      for (const line of logTail) system(line);
-      return { ok: false as const, failure: { name: "config", message, logTail } };
-    };
-    if (text === null) {
-      return fail(
-        `no ${CONFIG_FILE} at ${build.sha.slice(0, 7)}: add one at the repository root (see docs/configuration.md)`,
-      );
-    }
-    const parsed = parseConfig(text, CONFIG_FILE);
-    if (!parsed.ok) {
-      return fail(
-        `${CONFIG_FILE} is invalid (${parsed.problems.length} problem${parsed.problems.length > 1 ? "s" : ""}); check it with \`weeknight validate\``,
-        parsed.problems.map(formatProblem),
-      );
-    }
-    const secrets = await deps.projects.secretValues(project);
-    const { config, missing } = interpolateSecrets(parsed.config, secrets);
-    if (missing.length > 0) {
-      return fail(
-        `secret${missing.length > 1 ? "s" : ""} not set: ${missing.join(", ")} — set with \`weeknight secret set ${missing[0]} --project ${project.name}\``,
-      );
-    }
-    return { ok: true as const, config, secrets };
   }
 }
 

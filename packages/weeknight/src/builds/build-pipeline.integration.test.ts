@@ -165,6 +165,21 @@ describe.each(testDialects)("build pipeline on %s", (dialect) => {
     expect(events[1]?.authors.map((a) => a.name).sort()).toEqual(["Bob", "Cy", "Dee"]);
     const deliveries = await t.api<{ status: string }[]>("GET", `/deliveries?project=${name}`);
     expect(deliveries.body.map((d) => d.status)).toEqual(["delivered", "delivered"]);
+
+    // A commit that breaks weeknight.yml itself still reaches the channels of the last green build.
+    await repo.commit({ "weeknight.yml": "project: t\nbuild: {}\n" }, "oops", {
+      name: "Eve",
+      email: "eve@example.com",
+    });
+    const unreadable = await finished(await trigger(name));
+    expect(unreadable.status).toBe("failed");
+    await t.server.services.notify.drain();
+    const last = JSON.parse(receiver.requests.at(-1)?.body ?? "{}") as {
+      event: string;
+      authors: { name: string }[];
+    };
+    expect(last.event).toBe("build.failed");
+    expect(last.authors.map((a) => a.name)).toEqual(["Eve"]);
     await receiver.close();
   });
 
@@ -235,6 +250,20 @@ describe.each(testDialects)("build pipeline on %s", (dialect) => {
     const long = text.find((l) => l.startsWith("xxxx"));
     expect(long?.length).toBeLessThan(70_000);
     expect(long).toMatch(/line truncated/);
+  });
+
+  it("builds on request without a body, and wants a full sha", async () => {
+    const { name } = await project({ "weeknight.yml": weeknightYml({ ok: "true" }) });
+    const response = await fetch(`${t.url}/api/v1/projects/${name}/builds`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.token}` },
+    });
+    expect(response.status).toBe(201);
+    const short = await t.api<{ error: { message: string } }>("POST", `/projects/${name}/builds`, {
+      sha: "abc1234",
+    });
+    expect(short.status).toBe(400);
+    expect(short.body.error.message).toContain("full 40-character sha");
   });
 
   it("enforces roles: nobody unauthenticated, viewers read but cannot build", async () => {

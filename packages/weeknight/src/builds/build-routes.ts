@@ -96,17 +96,17 @@ export function buildRoutes(deps: {
             .object({
               sha: z
                 .string()
-                .regex(/^[0-9a-f]{4,40}$/)
+                .regex(/^[0-9a-f]{40}$/, "give the full 40-character sha (`git rev-parse <sha>`)")
                 .optional(),
             })
-            .default({}),
+            .nullish(),
           response: { 201: buildSchema },
         },
       },
       async (request, reply) => {
         const principal = principalOfRequest(request);
         const build = await builds.trigger(request.params.name, {
-          sha: request.body.sha,
+          sha: request.body?.sha,
           trigger: `manual:${principal.username}`,
         });
         await audit.record({

@@ -4,6 +4,7 @@ import type { EventBus } from "../events/event-bus.js";
 import type { NotifyService } from "../notify/notify-service.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
+import { loadBuildConfig } from "./build-config.js";
 import type { BuildExecutor, BuildResult } from "./build-executor.js";
 import type { Build, BuildStatus, BuildStore, CommitRecord } from "./build-store.js";
 
@@ -27,8 +28,9 @@ export interface BuildService {
     limit: number;
   }): Promise<BuildView[]>;
   cancel(id: number): Promise<Build>;
-  /** Starts taking queued builds; resolves when stopped and running builds have ended. */
+  /** Re-queues builds a previous run left unfinished, then starts taking queued builds. */
   start(): Promise<void>;
+  /** Stops taking builds; resolves when running builds have been interrupted (they re-run at the next start). */
   stop(): Promise<void>;
   /** Wakes the runner now (after a webhook) instead of at the next tick. */
   kick(): void;
@@ -147,6 +149,13 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
     running.set(build.id, entry);
   }
 
+  /** A build whose weeknight.yml is broken still tells the channels of the last green one. */
+  async function lastGoodChannels(project: Project, lastGreen: Build | null) {
+    if (!lastGreen) return [];
+    const loaded = await loadBuildConfig(projects, project, lastGreen.sha);
+    return loaded.ok ? loaded.config.notify : [];
+  }
+
   async function notifyOutcome(build: Build, project: Project, result: BuildResult) {
     if (result.status !== "passed" && result.status !== "failed") return;
     const previous = await store.previousFinished(project.id, build.id);
@@ -173,7 +182,7 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
     deps.notify.notify({
       projectId: project.id,
       buildId: build.id,
-      channels: result.config?.notify ?? [],
+      channels: result.config?.notify ?? (await lastGoodChannels(project, lastGreen)),
       notification: {
         event,
         project: project.name,

@@ -47,6 +47,12 @@ describe("http app", () => {
       (await a.inject({ method: "GET", url: "/api/v1/things", headers: as("viewer") })).statusCode,
     ).toBe(200);
     expect((await a.inject({ method: "POST", url: "/api/v1/hooks" })).statusCode).toBe(200);
+    const badBodyNoToken = await a.inject({
+      method: "POST",
+      url: "/api/v1/conflict",
+      payload: { n: "x" },
+    });
+    expect(badBodyNoToken.statusCode).toBe(401);
     expect((await a.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
   });
 

@@ -72,7 +72,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
       for (const register of deps.routes) register(typed);
-      api.get("/openapi.json", { schema: { hide: true }, config: { public: true } }, async () =>
+      api.get("/openapi.json", { schema: { hide: true }, config: { role: "public" } }, async () =>
         app.swagger(),
       );
     },

@@ -36,11 +36,12 @@ export function hasRole(principal: Principal, role: Role): boolean {
  */
 export function registerAuth(app: FastifyInstance, authenticator: Authenticator): void {
   app.decorateRequest("principal", null);
-  app.addHook("preHandler", async (request) => {
+  // onRequest, before the body is read: a caller without a token learns nothing about the route.
+  app.addHook("onRequest", async (request) => {
     // Unmatched URLs fall through to the 404 handler, which reveals nothing.
     if (!request.url.startsWith("/api/v1/") || request.routeOptions.url === undefined) return;
     const declared = request.routeOptions.config?.role;
-    if (declared === "public" || request.routeOptions.url === "/api/v1/openapi.json") return;
+    if (declared === "public") return;
     const required: Role = declared ?? (request.method === "GET" ? "viewer" : "admin");
     const principal = await principalOf(request, authenticator);
     if (!principal) {

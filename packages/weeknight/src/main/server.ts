@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createArtifactStore } from "../artifacts/artifact-store.js";
 import { createAuditLog } from "../audit/audit-log.js";
@@ -55,6 +56,8 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { settings } = options;
   const clock = options.clock ?? systemClock;
+  // The home holds the database, secrets and artifacts: readable by this user only.
+  mkdirSync(settings.home, { recursive: true, mode: 0o700 });
   const database = createDatabase({
     url: settings.databaseUrl,
     sqlitePath: join(settings.home, "weeknight.db"),

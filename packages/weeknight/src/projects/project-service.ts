@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Clock } from "../clock.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
@@ -34,6 +35,7 @@ export function createProjectService(deps: {
   reposDir: string;
 }): ProjectService {
   const { store, clock } = deps;
+  const mirrorDir = (project: Project) => join(deps.reposDir, `${project.id}.git`);
   // One mirror object per project, so its fetches are serialised.
   const mirrors = new Map<number, GitMirror>();
 
@@ -42,7 +44,7 @@ export function createProjectService(deps: {
     if (!found) {
       found = createGitMirror({
         repoUrl: project.repoUrl,
-        mirrorDir: join(deps.reposDir, `${project.id}.git`),
+        mirrorDir: mirrorDir(project),
       });
       mirrors.set(project.id, found);
     }
@@ -89,6 +91,8 @@ export function createProjectService(deps: {
       const project = await get(name);
       mirrors.delete(project.id);
       await store.remove(project.id);
+      // SQLite may hand the id to the next project: its mirror must not inherit this one.
+      await rm(mirrorDir(project), { recursive: true, force: true });
     },
     webhookSecret: (project) => store.webhookSecret(project.id),
     mirror,

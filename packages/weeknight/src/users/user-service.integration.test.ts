@@ -82,5 +82,8 @@ describe.each(testDialects)("users and tokens on %s", (dialect) => {
       /already exists/,
     );
     await expect(users.setRole("ghost", "admin")).rejects.toThrow(/no user "ghost"/);
+    await expect(users.setRole("admin", "viewer")).rejects.toThrow(/last admin/);
+    await users.setRole("tim", "admin");
+    expect((await users.setRole("admin", "viewer")).role).toBe("viewer");
   });
 });

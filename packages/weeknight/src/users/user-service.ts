@@ -80,6 +80,10 @@ export function createUserService(deps: { store: UserStore; clock: Clock }): Use
     createUser,
     list: () => store.list(),
     async setRole(username, role) {
+      const admins = (await store.list()).filter((u) => u.role === "admin");
+      if (role !== "admin" && admins.length === 1 && admins[0]?.username === username) {
+        throw new ConflictError(`${username} is the last admin: make another user admin first`);
+      }
       const user = await store.setRole(username, role);
       if (!user) throw new NotFoundError(`no user "${username}": see \`weeknight user list\``);
       return user;
