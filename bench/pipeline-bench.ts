@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { signIn } from "../packages/weeknight/src/cli/api-client.js";
 import { startServer } from "../packages/weeknight/src/main/server.js";
 import { readSettings } from "../packages/weeknight/src/main/settings.js";
 import { signGeneric } from "../packages/weeknight/src/sources/webhook-verify.js";
@@ -26,16 +27,12 @@ export async function pipelineBench(): Promise<Record<string, unknown>> {
   });
   try {
     const login = server.initialAdmin ?? { username: "admin", password: "" };
-    const token = (
-      (await call(server.url, "POST", "/auth/login", "", { ...login, tokenName: "bench" })) as {
-        token: string;
-      }
-    ).token;
-    const { webhookSecret } = (await call(server.url, "POST", "/projects", token, {
+    const api = await signIn({ url: server.url, ...login, tokenName: "bench", fetch });
+    const { webhookSecret } = await api.post<{ webhookSecret: string }>("/projects", {
       name: "bench",
       repoUrl: repo.dir,
       poll: 0,
-    })) as { webhookSecret: string };
+    });
 
     const pipeline: number[] = [];
     const bare: number[] = [];
@@ -96,26 +93,6 @@ function waitFor(
       }
     });
   });
-}
-
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  token: string,
-  body: unknown,
-): Promise<unknown> {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
 }
 
 const median = (values: number[]) => percentile(values, 0.5);

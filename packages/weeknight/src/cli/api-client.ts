@@ -234,3 +234,21 @@ function withHint(code: string, message: string, hadToken: boolean, url: string)
   }
   return message;
 }
+
+/** Exchanges a password for a token and returns a client that uses it. */
+export async function signIn(options: {
+  url: string;
+  username: string;
+  password: string;
+  tokenName: string;
+  fetch: typeof fetch;
+}): Promise<ApiClient> {
+  const { url, username, password, tokenName } = options;
+  const anonymous = createApiClient({ url, fetch: options.fetch });
+  const { token } = await anonymous.post<{ token: string }>("/auth/login", {
+    username,
+    password,
+    tokenName,
+  });
+  return createApiClient({ url, token, fetch: options.fetch });
+}

@@ -2,11 +2,9 @@ import { cpSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileText } from "../process/exec-file.js";
+import { authorEnv, type GitIdentity } from "../sources/git-commands.js";
 
-export interface Author {
-  name: string;
-  email: string;
-}
+export type Author = GitIdentity;
 
 /** The sample app ships in the repository's `examples/`; walk up from this file to find it. */
 export function findExamplesDir(): string {
@@ -54,13 +52,7 @@ export async function createDemoRepository(root: string, examples: string, autho
 async function git(cwd: string, author: Author, args: string[]): Promise<string> {
   const { stdout } = await execFileText("git", args, {
     cwd,
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: author.name,
-      GIT_AUTHOR_EMAIL: author.email,
-      GIT_COMMITTER_NAME: author.name,
-      GIT_COMMITTER_EMAIL: author.email,
-    },
+    env: authorEnv(process.env, author),
   });
   return stdout;
 }

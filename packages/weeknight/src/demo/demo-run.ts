@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BuildView } from "../builds/build-service.js";
+import { signIn } from "../cli/api-client.js";
 import type { DomainEvent } from "../events/event-bus.js";
 import { type RunningServer, startServer } from "../main/server.js";
 import { readSettings } from "../main/settings.js";
@@ -63,15 +64,11 @@ export async function runDemo(
       username: "admin",
       password: "(set on the first start)",
     };
-    const api = apiOf(
-      server.url,
-      (await post(server.url, "/auth/login", undefined, { ...login, tokenName: "demo" }))
-        .token as string,
-    );
+    const api = await signIn({ url: server.url, ...login, tokenName: "demo", fetch });
 
     say("creating the sample app repository (examples/sample-app) with its first commit");
     const repo = await createDemoRepository(join(home, "git"), findExamplesDir(), ada);
-    const added = await api.post("/projects", {
+    const added = await api.post<{ webhookSecret: string }>("/projects", {
       name: "sample-app",
       repoUrl: repo.origin,
       branch: "main",
@@ -82,7 +79,7 @@ export async function runDemo(
       repoPath: repo.origin,
       serverUrl: server.url,
       projectName: "sample-app",
-      secret: added.webhookSecret as string,
+      secret: added.webhookSecret,
     });
     say("registered project sample-app; a post-receive hook tells Weeknight about every push");
 
@@ -172,46 +169,4 @@ function describeNotification(n: ReceivedNotification): string {
     ].join("\n");
   }
   return `📣 team channel: build ${n.build.id} of ${n.project} is FIXED — thanks ${who}`;
-}
-
-type Json = Record<string, unknown>;
-
-async function post(
-  base: string,
-  path: string,
-  token: string | undefined,
-  body: unknown,
-): Promise<Json> {
-  return request(base, "POST", path, token, body);
-}
-
-async function request(
-  base: string,
-  method: string,
-  path: string,
-  token: string | undefined,
-  body: unknown,
-): Promise<Json> {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = (text ? JSON.parse(text) : {}) as Json;
-  if (!response.ok)
-    throw new Error(
-      `${method} ${path}: ${(json.error as { message?: string })?.message ?? response.status}`,
-    );
-  return json;
-}
-
-function apiOf(base: string, token: string) {
-  return {
-    post: (path: string, body: unknown) => request(base, "POST", path, token, body),
-    put: (path: string, body: unknown) => request(base, "PUT", path, token, body),
-  };
 }

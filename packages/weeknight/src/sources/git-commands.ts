@@ -151,3 +151,24 @@ export function assertLimit(limit: number): void {
     throw new InvalidInputError(`commit limit must be a positive integer, got ${limit}`);
   }
 }
+
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
+
+/**
+ * The environment for committing as `who`, ignoring the machine's git config, so a
+ * demo or a test commits the same way on every machine.
+ */
+export function authorEnv(base: NodeJS.ProcessEnv, who: GitIdentity): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    GIT_AUTHOR_NAME: who.name,
+    GIT_AUTHOR_EMAIL: who.email,
+    GIT_COMMITTER_NAME: who.name,
+    GIT_COMMITTER_EMAIL: who.email,
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_CONFIG_NOSYSTEM: "1",
+  };
+}

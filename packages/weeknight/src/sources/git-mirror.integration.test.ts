@@ -5,18 +5,11 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
 import { execFileText } from "../process/exec-file.js";
+import { authorEnv } from "./git-commands.js";
 import { createGitMirror } from "./git-mirror.js";
 
 // Tests must not depend on the machine's git config.
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: "Ada Lovelace",
-  GIT_AUTHOR_EMAIL: "ada@example.com",
-  GIT_COMMITTER_NAME: "Ada Lovelace",
-  GIT_COMMITTER_EMAIL: "ada@example.com",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_CONFIG_NOSYSTEM: "1",
-};
+const env = authorEnv(process.env, { name: "Ada Lovelace", email: "ada@example.com" });
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
   return (await execFileText("git", args, { cwd, env })).stdout.trim();

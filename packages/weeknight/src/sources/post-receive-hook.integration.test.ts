@@ -7,19 +7,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../errors/domain-errors.js";
 import { execFileText } from "../process/exec-file.js";
+import { authorEnv } from "./git-commands.js";
 import { installPostReceiveHook } from "./post-receive-hook.js";
 import { verifyAndParseWebhook } from "./webhook-verify.js";
 
 // Tests must not depend on the machine's git config.
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: "Ada Lovelace",
-  GIT_AUTHOR_EMAIL: "ada@example.com",
-  GIT_COMMITTER_NAME: "Ada Lovelace",
-  GIT_COMMITTER_EMAIL: "ada@example.com",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_CONFIG_NOSYSTEM: "1",
-};
+const env = authorEnv(process.env, { name: "Ada Lovelace", email: "ada@example.com" });
 const SECRET = "hook-secret-'quoted'";
 
 interface Received {

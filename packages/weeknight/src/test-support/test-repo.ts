@@ -3,16 +3,14 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileText } from "../process/exec-file.js";
+import { authorEnv, type GitIdentity } from "../sources/git-commands.js";
 
 export const sampleAppDir = resolve(
   dirname(fileURLToPath(import.meta.url)),
   "../../../../examples/sample-app",
 );
 
-export interface TestAuthor {
-  name: string;
-  email: string;
-}
+export type TestAuthor = GitIdentity;
 
 const defaultAuthor = { name: "Ada Lovelace", email: "ada@example.com" };
 
@@ -24,13 +22,7 @@ export async function createTestRepo(
   const git = (args: string[], author: TestAuthor = defaultAuthor) =>
     execFileText("git", ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", ...args], {
       cwd: dir,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: author.name,
-        GIT_AUTHOR_EMAIL: author.email,
-        GIT_COMMITTER_NAME: author.name,
-        GIT_COMMITTER_EMAIL: author.email,
-      },
+      env: authorEnv(process.env, author),
     });
   await git(["init", "--quiet"]);
   if (options.sampleApp) cpSync(sampleAppDir, dir, { recursive: true });
