@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  insertTestProject,
   openTestDatabase,
   type TestDatabase,
   testDialects,
@@ -15,19 +16,7 @@ describe.each(testDialects)("build store on %s", (dialect) => {
   beforeAll(async () => {
     database = await openTestDatabase(dialect);
     store = createBuildSqlStore(database.db);
-    const row = await database.db
-      .insertInto("projects")
-      .values({
-        name: "app",
-        repo_url: "/r",
-        branch: "main",
-        poll_interval_ms: 0,
-        webhook_secret: "s",
-        created_at: 1,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    projectId = row.id;
+    projectId = await insertTestProject(database.db, "app");
   });
   afterAll(async () => {
     await database?.close();

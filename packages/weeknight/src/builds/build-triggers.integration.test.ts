@@ -52,7 +52,7 @@ describe("webhooks from forges, and the concurrency limit", () => {
       ).body.ping,
     ).toBe(true);
 
-    const other = JSON.stringify({ ref: "refs/heads/feature", after: "0".repeat(39) + "1" });
+    const other = JSON.stringify({ ref: "refs/heads/feature", after: "1".repeat(40) });
     const ignored = await hook(
       "gh",
       "github",

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../db/database.js";
 import { NotFoundError } from "../errors/domain-errors.js";
-import { openTestDatabase, testDialects } from "../test-support/test-databases.js";
+import {
+  insertTestProject,
+  openTestDatabase,
+  testDialects,
+} from "../test-support/test-databases.js";
 import { createDeliveryFakeStore } from "./delivery-fake-store.js";
 import { createDeliverySqlStore } from "./delivery-sql-store.js";
 import type { DeliveryStore, NewDelivery } from "./delivery-store.js";
@@ -13,30 +16,14 @@ interface Subject {
   close(): Promise<void>;
 }
 
-async function insertProject(db: Db, name: string): Promise<number> {
-  const { id } = await db
-    .insertInto("projects")
-    .values({
-      name,
-      repo_url: `https://git.example.com/${name}.git`,
-      branch: "main",
-      poll_interval_ms: 60_000,
-      webhook_secret: "x",
-      created_at: 1,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return id;
-}
-
 /** Every DeliveryStore must pass this suite (Hono-style contract test). */
 const implementations: [string, () => Promise<Subject>][] = [
   ...testDialects.map((dialect): [string, () => Promise<Subject>] => [
     `sql (${dialect})`,
     async () => {
       const database = await openTestDatabase(dialect);
-      const shop = await insertProject(database.db, "shop");
-      const blog = await insertProject(database.db, "blog");
+      const shop = await insertTestProject(database.db, "shop");
+      const blog = await insertTestProject(database.db, "blog");
       const { id: buildId } = await database.db
         .insertInto("builds")
         .values({

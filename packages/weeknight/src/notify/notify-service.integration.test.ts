@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openTestDatabase, testDialects } from "../test-support/test-databases.js";
+import {
+  insertTestProject,
+  openTestDatabase,
+  testDialects,
+} from "../test-support/test-databases.js";
 import { createDeliveryFakeStore } from "./delivery-fake-store.js";
 import { createDeliverySqlStore } from "./delivery-sql-store.js";
 import type { DeliveryRecord } from "./delivery-store.js";
@@ -60,18 +64,7 @@ describe.each(testDialects)("notify service on %s", (dialect) => {
   it("records each matching channel's delivery in the database", async () => {
     const database = await openTestDatabase(dialect);
     try {
-      const { id: projectId } = await database.db
-        .insertInto("projects")
-        .values({
-          name: "shop",
-          repo_url: "https://git.example.com/shop.git",
-          branch: "main",
-          poll_interval_ms: 60_000,
-          webhook_secret: "x",
-          created_at: 1,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const projectId = await insertTestProject(database.db, "shop");
       const ok = await receiver(() => ({ status: 200 }));
       const broken = await receiver(() => ({ status: 502, body: "bad gateway" }));
       const store = createDeliverySqlStore({ db: database.db });

@@ -67,3 +67,20 @@ function withSearchPath(url: string, schema: string): string {
   parsed.searchParams.set("options", `-c search_path=${schema}`);
   return parsed.toString();
 }
+
+/** A bare project row, for store tests whose rows need one to belong to. */
+export async function insertTestProject(db: Database["db"], name: string): Promise<number> {
+  const { id } = await db
+    .insertInto("projects")
+    .values({
+      name,
+      repo_url: `https://git.example.com/${name}.git`,
+      branch: "main",
+      poll_interval_ms: 60_000,
+      webhook_secret: "x",
+      created_at: 1,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
