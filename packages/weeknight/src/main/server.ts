@@ -76,6 +76,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const artifacts = createArtifactStore({ dir: join(settings.home, "artifacts") });
   const logs = createBuildLogs({ dir: join(settings.home, "logs"), bus, clock });
   const deliveryStore = createDeliverySqlStore({ db });
+  // Deliveries cut off by the last shutdown or crash are not retried: the build has moved on.
+  await deliveryStore.failPending(
+    "interrupted: the server stopped before it was delivered",
+    clock.now(),
+  );
   const notify = createNotifyService({
     store: deliveryStore,
     clock,

@@ -33,6 +33,13 @@ export function createDeliveryFakeStore(): DeliveryStore & { all(): DeliveryReco
       return { ...next };
     },
 
+    async failPending(reason, at) {
+      const pending = [...rows.values()].filter((r) => r.status === "pending");
+      for (const r of pending)
+        rows.set(r.id, { ...r, status: "failed", lastError: reason, finishedAt: at });
+      return pending.length;
+    },
+
     async list(query) {
       return [...rows.values()]
         .filter((r) => query.projectId === undefined || r.projectId === query.projectId)

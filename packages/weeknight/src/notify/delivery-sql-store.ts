@@ -54,6 +54,15 @@ export function createDeliverySqlStore(deps: { db: Db }): DeliveryStore {
       return toRecord(row);
     },
 
+    async failPending(reason, at) {
+      const result = await db
+        .updateTable("deliveries")
+        .set({ status: "failed", last_error: reason, finished_at: at })
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     async list(query) {
       let select = db.selectFrom("deliveries").selectAll();
       if (query.projectId !== undefined) select = select.where("project_id", "=", query.projectId);

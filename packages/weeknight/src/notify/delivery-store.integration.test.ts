@@ -119,6 +119,20 @@ describe.each(implementations)("delivery store: %s", (_name, open) => {
     expect(await subject.store.update(id, { lastError: null })).toMatchObject({ lastError: null });
   });
 
+  it("fails only the deliveries still pending, saying why", async () => {
+    const pending = await subject.store.create(delivery());
+    const done = await subject.store.create(delivery());
+    await subject.store.update(done.id, { status: "delivered", attempts: 1, finishedAt: 5 });
+    expect(await subject.store.failPending("interrupted", 9)).toBe(1);
+    const byId = new Map((await subject.store.list({ limit: 10 })).map((d) => [d.id, d]));
+    expect(byId.get(pending.id)).toMatchObject({
+      status: "failed",
+      lastError: "interrupted",
+      finishedAt: 9,
+    });
+    expect(byId.get(done.id)).toMatchObject({ status: "delivered", finishedAt: 5 });
+  });
+
   it("rejects an update of a delivery that does not exist", async () => {
     await expect(subject.store.update(999_999, { status: "delivered" })).rejects.toBeInstanceOf(
       NotFoundError,

@@ -44,6 +44,8 @@ export interface DeliveryStore {
   update(id: number, patch: DeliveryUpdate): Promise<DeliveryRecord>;
   /** Newest first. */
   list(query: DeliveryQuery): Promise<DeliveryRecord[]>;
+  /** Marks every still-pending delivery failed with `reason` (after a restart); returns how many. */
+  failPending(reason: string, at: number): Promise<number>;
 }
 
 const statuses: readonly string[] = ["pending", "delivered", "failed"] satisfies DeliveryStatus[];
