@@ -114,6 +114,7 @@ describe("notify service", () => {
       create: () => Promise.reject(new Error("database is locked")),
       update: () => Promise.reject(new Error("unreachable")),
       list: () => Promise.resolve([]),
+      failPending: () => Promise.resolve(0),
     };
     const errors: string[] = [];
     const { service } = setup({
