@@ -48,6 +48,7 @@ describe("parseConfig: valid files", () => {
           ],
           artifact: { paths: ["."], exclude: [".git"] },
         },
+        environments: {},
         notify: [
           { type: "slack", url: `\${SLACK_WEBHOOK_URL}`, events: ["build.failed", "build.fixed"] },
           { type: "webhook", url: "https://example.com/hook", events: ["build.failed"] },
@@ -168,7 +169,7 @@ describe("parseConfig: problems", () => {
 
   it("lists the known keys when nothing is close", () => {
     expect(problems(yaml("project: app", "colour: blue", ...STAGES))).toEqual([
-      'weeknight.yml:2:1: colour: unknown key "colour" (known keys here: project, build, notify)',
+      'weeknight.yml:2:1: colour: unknown key "colour" (known keys here: project, build, notify, environments)',
     ]);
   });
 

@@ -51,6 +51,7 @@ describe("weeknightConfigSchema", () => {
         artifact: { paths: ["."], exclude: [".git"] },
       },
       notify: [],
+      environments: {},
     });
   });
 
