@@ -108,6 +108,37 @@ export interface AuditLogTable {
   details: string;
 }
 
+export interface DeploymentsTable {
+  id: Generated<number>;
+  project_id: number;
+  environment: string;
+  build_id: number;
+  release_id: string;
+  previous_deployment_id: number | null;
+  step: string;
+  trigger: string;
+  reason: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface DeploymentStepsTable {
+  id: Generated<number>;
+  deployment_id: number;
+  step: string;
+  detail: string | null;
+  at: number;
+}
+
+export interface EnvironmentRunsTable {
+  project_id: number;
+  environment: string;
+  last_run_at: number | null;
+  last_skip_reason: string | null;
+  last_skip_at: number | null;
+}
+
 export interface Tables {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -119,4 +150,7 @@ export interface Tables {
   artifacts: ArtifactsTable;
   deliveries: DeliveriesTable;
   audit_log: AuditLogTable;
+  deployments: DeploymentsTable;
+  deployment_steps: DeploymentStepsTable;
+  environment_runs: EnvironmentRunsTable;
 }

@@ -11,6 +11,22 @@ import { createBuildSqlStore } from "../builds/build-sql-store.js";
 import { webhookRoutes } from "../builds/webhook-routes.js";
 import { type Clock, systemClock } from "../clock.js";
 import { createDatabase, type Database } from "../db/database.js";
+import { deploymentRoutes } from "../deployments/deployment-routes.js";
+import {
+  createDeploymentService,
+  type DeploymentService,
+} from "../deployments/deployment-service.js";
+import { createDeploymentSqlStore } from "../deployments/deployment-sql-store.js";
+import { createTargetFactory } from "../deployments/deployment-targets.js";
+import { environmentRoutes } from "../environments/environment-routes.js";
+import {
+  createEnvironmentScheduler,
+  type EnvironmentScheduler,
+} from "../environments/environment-scheduler.js";
+import {
+  createEnvironmentService,
+  type EnvironmentService,
+} from "../environments/environment-service.js";
 import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
@@ -40,6 +56,9 @@ export interface RunningServer {
     builds: ReturnType<typeof createBuildService>;
     notify: ReturnType<typeof createNotifyService>;
     bus: ReturnType<typeof createEventBus>;
+    deployments: DeploymentService;
+    environments: EnvironmentService;
+    scheduler: EnvironmentScheduler;
   };
   close(): Promise<void>;
 }
@@ -94,12 +113,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let url = "";
   const publicUrl = () => settings.publicUrl ?? url;
   const store = createBuildSqlStore(db);
+  const runner = createProcessRunner({ clock });
   const execute = createBuildExecutor({
     store,
     projects,
     logs,
     artifacts,
-    runner: createProcessRunner({ clock }),
+    runner,
     bus,
     clock,
     workspacesDir: join(settings.home, "workspaces"),
@@ -117,6 +137,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     buildUrl: (id) => `${publicUrl()}/api/v1/builds/${id}`,
   });
   const poller = createBuildPoller({ projects, builds, clock, tickMs: options.pollTickMs });
+  const deployments = createDeploymentService({
+    store: createDeploymentSqlStore(db),
+    builds,
+    projects,
+    artifacts,
+    targets: createTargetFactory({
+      runner,
+      home: settings.home,
+      baseEnv: stageBaseEnv(process.env),
+    }),
+    bus,
+    clock,
+  });
+  let scheduler: EnvironmentScheduler | undefined;
+  const environments = createEnvironmentService({
+    projects,
+    builds,
+    deployments,
+    nextRunAt: (project, environment) => scheduler?.nextRunAt(project, environment) ?? null,
+  });
+  scheduler = createEnvironmentScheduler({ projects, environments, deployments, bus });
   const metrics = createServerMetrics({ bus });
 
   const app = await createHttpApp({
@@ -130,6 +171,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       webhookRoutes({ projects, builds }),
       deliveryRoutes({ store: deliveryStore, projects }),
       eventRoutes({ bus }),
+      environmentRoutes({ environments }),
+      deploymentRoutes({ deployments, environments, audit }),
     ],
   });
   const initialAdmin = await users.ensureAdmin();
@@ -143,6 +186,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   url = address.replace("[::1]", "localhost");
   await builds.start();
+  await deployments.resume();
+  await scheduler.start();
   poller.start();
 
   return {
@@ -150,11 +195,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app,
     database,
     initialAdmin,
-    services: { users, projects, builds, notify, bus },
+    services: { users, projects, builds, notify, bus, deployments, environments, scheduler },
     async close() {
       await poller.stop();
       await app.close();
+      await scheduler?.stop();
       await builds.stop();
+      await deployments.stop();
       await notify.drain();
       await database.close();
     },

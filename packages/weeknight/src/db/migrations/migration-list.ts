@@ -1,10 +1,12 @@
 import type { Migration } from "kysely";
 import { migration0001 } from "./0001-initial.js";
+import { migration0002 } from "./0002-deployments.js";
 import type { MigrationContext } from "./migration-context.js";
 
 /** Numbered migrations; never edit one after it has landed — add the next number. */
 export function migrationList(context: MigrationContext): Record<string, Migration> {
   return {
     "0001-initial": migration0001(context),
+    "0002-deployments": migration0002(context),
   };
 }

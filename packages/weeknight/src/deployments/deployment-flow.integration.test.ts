@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDialects } from "../test-support/test-databases.js";
+import { createTestRepo } from "../test-support/test-repo.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
+
+type Deployment = {
+  id: number;
+  step: string;
+  buildId: number;
+  reason: string | null;
+  steps: { step: string }[];
+};
+type Environment = {
+  name: string;
+  live: { buildId: number } | null;
+  candidate: { buildId: number } | null;
+  waiting: { message: string }[];
+  lastSkipReason: string | null;
+};
+
+/** Two environments whose command targets copy the release's app.txt into a folder the test reads. */
+function config(out: string) {
+  const deploy = (env: string) =>
+    [
+      `    target:`,
+      `      type: command`,
+      `      deploy: cp app.txt ${out}/${env}.txt`,
+      `      rollback: cp app.txt ${out}/${env}.txt`,
+      `      health: grep -q good ${out}/${env}.txt`,
+    ].join("\n");
+  return [
+    "project: flow",
+    "build:",
+    "  stages:",
+    "    - name: test",
+    '      run: "true"',
+    "  artifact:",
+    "    paths: [app.txt]",
+    "environments:",
+    "  internal:",
+    "    deploy: on-green",
+    deploy("internal"),
+    "  production:",
+    "    deploy: manual",
+    "    requires: [internal]",
+    deploy("production"),
+    "",
+  ].join("\n");
+}
+
+describe.each(testDialects)("deployments with the command target on %s", (dialect) => {
+  let t: TestServer;
+  let out: string;
+  beforeAll(async () => {
+    t = await startTestServer(dialect);
+    out = mkdtempSync(join(tmpdir(), "weeknight-deploy-out-"));
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  const envs = async () => (await t.api<Environment[]>("GET", "/projects/flow/environments")).body;
+  const env = async (name: string) => (await envs()).find((e) => e.name === name);
+  const settle = (id: number) => t.server.services.deployments.waitFor(id);
+
+  async function buildAndDeployInternal(sha: string): Promise<Deployment> {
+    const passed = await t.waitForEvent((e) => e.type === "build.passed" && e.data.sha === sha);
+    const pending = await t.waitForEvent(
+      (e) => e.type === "deployment.pending" && e.data.buildId === passed.data.buildId,
+    );
+    return settle(Number(pending.data.deploymentId)) as Promise<Deployment>;
+  }
+
+  it("deploys every green build to internal, and promotes only what internal verified", async () => {
+    const repo = await createTestRepo({
+      files: { "weeknight.yml": config(out), "app.txt": "good v1" },
+    });
+    await t.api("POST", "/projects", { name: "flow", repoUrl: repo.dir, poll: "100ms" });
+    const head = (await repo.git(["rev-parse", "HEAD"])).stdout.trim();
+
+    const first = await buildAndDeployInternal(head);
+    expect(first.step).toBe("succeeded");
+    expect(first.steps.map((s) => s.step)).toEqual([
+      "pending",
+      "starting",
+      "health-check",
+      "succeeded",
+    ]);
+    expect(readFileSync(join(out, "internal.txt"), "utf8")).toBe("good v1");
+
+    const production = await env("production");
+    expect(production?.live).toBeNull();
+    expect(production?.candidate?.buildId).toBe(first.buildId);
+
+    const promoted = await t.api<Deployment>("POST", "/projects/flow/promote", {
+      from: "internal",
+      to: "production",
+    });
+    expect(promoted.status).toBe(202);
+    expect((await settle(promoted.body.id)).step).toBe("succeeded");
+    expect(readFileSync(join(out, "production.txt"), "utf8")).toBe("good v1");
+
+    // A bad release fails its health check on internal and is rolled back; production's candidate stays v1.
+    const bad = await repo.commit({ "app.txt": "bad v2" }, "v2 breaks health");
+    const rolledBack = await buildAndDeployInternal(bad);
+    expect(rolledBack.step).toBe("rolled-back");
+    expect(rolledBack.reason).toContain("unhealthy");
+    expect(readFileSync(join(out, "internal.txt"), "utf8")).toBe("good v1");
+    expect((await env("internal"))?.live?.buildId).toBe(first.buildId);
+    expect((await env("production"))?.candidate?.buildId).toBe(first.buildId);
+
+    const v3 = await repo.commit({ "app.txt": "good v3" }, "v3 fixes it");
+    expect((await buildAndDeployInternal(v3)).step).toBe("succeeded");
+    const waiting = await env("production");
+    expect(waiting?.waiting.map((c) => c.message)).toEqual(["v3 fixes it", "v2 breaks health"]);
+    repo.remove();
+  });
+
+  it("rolls production back to the previous release on request", async () => {
+    const deploy = await t.api<Deployment>(
+      "POST",
+      "/projects/flow/environments/production/deploy",
+      {},
+    );
+    expect(deploy.status).toBe(202);
+    expect((await settle(deploy.body.id)).step).toBe("succeeded");
+    expect(readFileSync(join(out, "production.txt"), "utf8")).toBe("good v3");
+
+    const rollback = await t.api<Deployment>(
+      "POST",
+      "/projects/flow/environments/production/rollback",
+      {},
+    );
+    expect(rollback.status).toBe(202);
+    expect((await settle(rollback.body.id)).step).toBe("succeeded");
+    expect(readFileSync(join(out, "production.txt"), "utf8")).toBe("good v1");
+    expect((await env("production"))?.live?.buildId).toBe(rollback.body.buildId);
+  });
+
+  it("refuses what cannot be deployed, with reasons", async () => {
+    const unknown = await t.api<{ error: { message: string } }>(
+      "POST",
+      "/projects/flow/environments/staging/deploy",
+      {},
+    );
+    expect(unknown.status).toBe(404);
+    const viewerless = await t.api("POST", "/projects/flow/environments/production/deploy", {}, "");
+    expect(viewerless.status).toBe(401);
+    const noBuild = await t.api<{ error: { message: string } }>(
+      "POST",
+      "/projects/flow/environments/production/deploy",
+      { build: 99999 },
+    );
+    expect(noBuild.status).toBe(404);
+  });
+});

@@ -1,0 +1,379 @@
+import type { ArtifactStore } from "../artifacts/artifact-store.js";
+import { loadBuildConfig } from "../builds/build-config.js";
+import type { BuildService, BuildView } from "../builds/build-service.js";
+import type { Clock } from "../clock.js";
+import type { EnvironmentConfig } from "../config/config-schema.js";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
+import type { EventBus } from "../events/event-bus.js";
+import type { ProjectService } from "../projects/project-service.js";
+import type { Project } from "../projects/project-store.js";
+import type { ApplyContext, ApplyResult, DeploymentStep, ReleaseSpec } from "../targets/target.js";
+import type { Deployment, DeploymentStore, StepRecord } from "./deployment-store.js";
+import type { TargetFactory } from "./deployment-targets.js";
+
+export interface DeploymentView extends Deployment {
+  project: string;
+  build: { id: number; sha: string; message: string; author: string };
+  steps: StepRecord[];
+}
+
+/** Takes a backup before a deployment that touches data (wired to the backups module). */
+export type BackupHook = (input: {
+  project: Project;
+  environment: string;
+  config: EnvironmentConfig;
+  deploymentId: number;
+}) => Promise<string>;
+
+export interface DeploymentServiceDeps {
+  store: DeploymentStore;
+  builds: BuildService;
+  projects: ProjectService;
+  artifacts: ArtifactStore;
+  targets: TargetFactory;
+  bus: EventBus;
+  clock: Clock;
+  backup?: BackupHook;
+}
+
+export function createDeploymentService(deps: DeploymentServiceDeps) {
+  const { store, builds, projects, bus, clock } = deps;
+  const running = new Map<number, { abort: AbortController; done: Promise<void> }>();
+
+  async function environmentConfig(project: Project, build: BuildView, environment: string) {
+    const loaded = await loadBuildConfig(projects, project, build.sha);
+    if (!loaded.ok) throw new InvalidInputError(`build ${build.id}: ${loaded.message}`);
+    const config = loaded.config.environments[environment];
+    if (!config) {
+      const known = Object.keys(loaded.config.environments);
+      throw new NotFoundError(
+        `no environment "${environment}" in weeknight.yml at ${build.sha.slice(0, 7)}${known.length ? ` (it has ${known.join(", ")})` : ": add an environments: section"}`,
+      );
+    }
+    return config;
+  }
+
+  async function releaseOf(
+    deployment: Deployment,
+    config: EnvironmentConfig,
+  ): Promise<ReleaseSpec> {
+    const build = await builds.get(deployment.buildId);
+    if (!build.artifact)
+      throw new ConflictError(
+        `build ${build.id} has no artifact: only passed builds can be deployed`,
+      );
+    return {
+      id: deployment.releaseId,
+      buildId: build.id,
+      project: build.project,
+      environment: deployment.environment,
+      artifact: {
+        path: deps.artifacts.pathOf(build.artifact.sha256),
+        sha256: build.artifact.sha256,
+      },
+      health: { path: config.health.path, timeoutMs: config.health.timeout },
+      canary: { traffic: config.canary.traffic, bakeMs: config.canary.bake },
+      rollbackWindowMs: config.rollback_window,
+    };
+  }
+
+  async function setStep(
+    deployment: Deployment,
+    project: Project,
+    step: DeploymentStep,
+    detail?: string,
+  ) {
+    await store.setStep(deployment.id, step, clock.now(), detail ?? null);
+    bus.publish(`deployment.${step}`, {
+      project: project.name,
+      environment: deployment.environment,
+      deploymentId: deployment.id,
+      buildId: deployment.buildId,
+      releaseId: deployment.releaseId,
+      step,
+      detail: detail ?? null,
+    });
+  }
+
+  function contextFor(deployment: Deployment, project: Project, signal: AbortSignal): ApplyContext {
+    return {
+      step: (step, detail) => setStep(deployment, project, step, detail),
+      log: (line) =>
+        bus.publish("deployment.log", { project: project.name, deploymentId: deployment.id, line }),
+      signal,
+    };
+  }
+
+  /** Every step is persisted before it is taken; a crash between steps is resolved by `resume`. */
+  async function execute(
+    deployment: Deployment,
+    project: Project,
+    config: EnvironmentConfig,
+    signal: AbortSignal,
+    rollbackTo: Deployment | null,
+  ) {
+    const context = contextFor(deployment, project, signal);
+    let result: ApplyResult;
+    try {
+      const target = deps.targets({
+        project: project.name,
+        environment: deployment.environment,
+        config: config.target,
+      });
+      const release = await releaseOf(deployment, config);
+      if (rollbackTo) {
+        result = await target.rollback(release, context);
+      } else {
+        if (config.backup && deps.backup) {
+          await context.step("backing-up");
+          const backup = await deps.backup({
+            project,
+            environment: deployment.environment,
+            config,
+            deploymentId: deployment.id,
+          });
+          context.log(`backup ${backup} taken`);
+        }
+        const previous = deployment.previousDeploymentId
+          ? await store.get(deployment.previousDeploymentId)
+          : null;
+        const previousRelease = previous ? await releaseOf(previous, config) : null;
+        result = await target.apply(target.plan(release, previousRelease), context);
+      }
+    } catch (error) {
+      result = { status: "failed", reason: (error as Error).message };
+    }
+    await setStep(
+      deployment,
+      project,
+      result.status,
+      result.status === "succeeded" ? undefined : result.reason,
+    );
+  }
+
+  function launch(
+    deployment: Deployment,
+    project: Project,
+    config: EnvironmentConfig,
+    rollbackTo: Deployment | null = null,
+  ) {
+    const abort = new AbortController();
+    const done = execute(deployment, project, config, abort.signal, rollbackTo)
+      .catch((error) =>
+        console.error(`weeknight: deployment ${deployment.id}: ${(error as Error).message}`),
+      )
+      .finally(() => running.delete(deployment.id));
+    running.set(deployment.id, { abort, done });
+  }
+
+  async function ensureIdle(project: Project, environment: string) {
+    const [latest] = await store.list({ projectId: project.id, environment, limit: 1 });
+    if (latest && !["succeeded", "rolled-back", "failed"].includes(latest.step)) {
+      throw new ConflictError(
+        `deployment ${latest.id} to ${environment} is still ${latest.step}: wait for it to finish`,
+      );
+    }
+  }
+
+  async function start(
+    project: Project,
+    environment: string,
+    build: BuildView,
+    trigger: string,
+    releaseOverride?: Deployment,
+  ) {
+    await ensureIdle(project, environment);
+    const config = await environmentConfig(project, build, environment);
+    if (!build.artifact)
+      throw new ConflictError(
+        `build ${build.id} is ${build.status}: only passed builds can be deployed`,
+      );
+    const live = await store.live(project.id, environment);
+    const deployment = await store.create({
+      projectId: project.id,
+      environment,
+      buildId: build.id,
+      previousDeploymentId: live?.id ?? null,
+      trigger,
+      createdAt: clock.now(),
+      releaseId: releaseOverride?.releaseId,
+    });
+    bus.publish("deployment.pending", {
+      project: project.name,
+      environment,
+      deploymentId: deployment.id,
+      buildId: build.id,
+      step: "pending",
+      trigger,
+    });
+    launch(deployment, project, config, releaseOverride ?? null);
+    return deployment;
+  }
+
+  async function view(deployment: Deployment): Promise<DeploymentView> {
+    const [project, build, steps] = await Promise.all([
+      projects.getById(deployment.projectId),
+      builds.get(deployment.buildId),
+      store.steps(deployment.id),
+    ]);
+    const commit = build.commits.find((c) => c.sha === build.sha);
+    return {
+      ...deployment,
+      project: project.name,
+      build: {
+        id: build.id,
+        sha: build.sha,
+        message: commit?.message.split("\n")[0] ?? "",
+        author: commit?.authorName ?? "",
+      },
+      steps,
+    };
+  }
+
+  return {
+    environmentConfig,
+    async deploy(input: {
+      project: string;
+      environment: string;
+      buildId: number;
+      trigger: string;
+    }) {
+      const project = await projects.get(input.project);
+      const build = await builds.get(input.buildId);
+      if (build.projectId !== project.id)
+        throw new InvalidInputError(
+          `build ${build.id} belongs to ${build.project}, not ${project.name}`,
+        );
+      return start(project, input.environment, build, input.trigger);
+    },
+    /** Puts the release that was live before back in service (or a chosen earlier deployment's). */
+    async rollback(input: {
+      project: string;
+      environment: string;
+      toDeploymentId?: number;
+      trigger: string;
+    }) {
+      const project = await projects.get(input.project);
+      const live = await store.live(project.id, input.environment);
+      if (!live)
+        throw new ConflictError(
+          `nothing is live on ${input.environment}: there is nothing to roll back`,
+        );
+      const target = input.toDeploymentId
+        ? await store.get(input.toDeploymentId)
+        : live.previousDeploymentId
+          ? await store.get(live.previousDeploymentId)
+          : null;
+      if (!target || target.projectId !== project.id || target.environment !== input.environment) {
+        throw new NotFoundError(
+          input.toDeploymentId
+            ? `no deployment ${input.toDeploymentId} of ${project.name} to ${input.environment}`
+            : `${input.environment} has no earlier release to roll back to`,
+        );
+      }
+      if (target.step !== "succeeded")
+        throw new ConflictError(
+          `deployment ${target.id} ${target.step}: only a release that went live can come back`,
+        );
+      return start(
+        project,
+        input.environment,
+        await builds.get(target.buildId),
+        input.trigger,
+        target,
+      );
+    },
+    get: async (id: number) => {
+      const deployment = await store.get(id);
+      if (!deployment) throw new NotFoundError(`no deployment ${id}`);
+      return view(deployment);
+    },
+    async list(filter: {
+      project?: string;
+      environment?: string;
+      beforeId?: number;
+      limit: number;
+    }) {
+      const projectId = filter.project ? (await projects.get(filter.project)).id : undefined;
+      return Promise.all((await store.list({ ...filter, projectId })).map(view));
+    },
+    live: (project: Project, environment: string) => store.live(project.id, environment),
+    succeededBuilds: (project: Project, environment: string) =>
+      store.succeededBuilds(project.id, environment),
+    recordRun: (project: Project, environment: string, skipReason: string | null) =>
+      store.recordRun(project.id, environment, clock.now(), skipReason),
+    lastRun: (project: Project, environment: string) => store.lastRun(project.id, environment),
+    /** After a restart: a deployment caught between steps is checked against its target and finished or rolled back. */
+    async resume() {
+      for (const deployment of await store.unfinished()) {
+        const project = await projects.getById(deployment.projectId);
+        const build = await builds.get(deployment.buildId);
+        try {
+          const config = await environmentConfig(project, build, deployment.environment);
+          const target = deps.targets({
+            project: project.name,
+            environment: deployment.environment,
+            config: config.target,
+          });
+          const status = await target.status();
+          if (status.live === deployment.releaseId && status.healthy) {
+            await setStep(deployment, project, "succeeded", "confirmed live after a restart");
+            continue;
+          }
+          const previous = deployment.previousDeploymentId
+            ? await store.get(deployment.previousDeploymentId)
+            : null;
+          if (!previous) {
+            await setStep(
+              deployment,
+              project,
+              "failed",
+              "interrupted by a restart before it went live",
+            );
+            continue;
+          }
+          await setStep(
+            deployment,
+            project,
+            "rolling-back",
+            "interrupted by a restart: returning to the previous release",
+          );
+          const result = await target.rollback(
+            await releaseOf(previous, config),
+            contextFor(deployment, project, new AbortController().signal),
+          );
+          await setStep(
+            deployment,
+            project,
+            result.status === "succeeded" ? "rolled-back" : "failed",
+            result.status === "succeeded" ? "interrupted by a restart" : result.reason,
+          );
+        } catch (error) {
+          await setStep(
+            deployment,
+            project,
+            "failed",
+            `interrupted by a restart: ${(error as Error).message}`,
+          );
+        }
+      }
+    },
+    async stop() {
+      for (const entry of running.values()) entry.abort.abort();
+      await Promise.all([...running.values()].map((e) => e.done));
+    },
+    /** Resolves when the deployment reaches a final step (tests, CLI --wait, demo). */
+    async waitFor(id: number, timeoutMs = 120_000): Promise<DeploymentView> {
+      const deadline = clock.now() + timeoutMs;
+      for (;;) {
+        const current = await this.get(id);
+        if (["succeeded", "rolled-back", "failed"].includes(current.step)) return current;
+        if (clock.now() > deadline)
+          throw new Error(`deployment ${id} still ${current.step} after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+  };
+}
+
+export type DeploymentService = ReturnType<typeof createDeploymentService>;

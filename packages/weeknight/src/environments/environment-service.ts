@@ -1,0 +1,136 @@
+import { loadBuildConfig } from "../builds/build-config.js";
+import type { BuildService, BuildView } from "../builds/build-service.js";
+import type { WeeknightConfig } from "../config/config-schema.js";
+import type { DeploymentService } from "../deployments/deployment-service.js";
+import { NotFoundError } from "../errors/domain-errors.js";
+import type { ProjectService } from "../projects/project-service.js";
+import type { Project } from "../projects/project-store.js";
+
+export interface EnvironmentView {
+  name: string;
+  deploy: WeeknightConfig["environments"][string]["deploy"];
+  requires: string[];
+  target: string;
+  live: {
+    deploymentId: number;
+    buildId: number;
+    releaseId: string;
+    sha: string;
+    since: number | null;
+  } | null;
+  candidate: { buildId: number; sha: string } | null;
+  /** Commits between what is live and the candidate, newest first: what goes out next. */
+  waiting: { sha: string; author: string; message: string }[];
+  lastDeployment: { id: number; step: string; buildId: number } | null;
+  nextRunAt: number | null;
+  lastSkipReason: string | null;
+  lastSkipAt: number | null;
+}
+
+const CANDIDATE_SEARCH = 50;
+
+/** What each environment runs, what it would run next, and why it did not. */
+export function createEnvironmentService(deps: {
+  projects: ProjectService;
+  builds: BuildService;
+  deployments: DeploymentService;
+  nextRunAt?: (project: string, environment: string) => number | null;
+}) {
+  const { projects, builds, deployments } = deps;
+
+  /** The environments of the newest passed build's weeknight.yml: what the team last said it wants. */
+  async function currentConfig(
+    project: Project,
+  ): Promise<{ config: WeeknightConfig; build: BuildView } | null> {
+    const [latest] = await builds.list({ project: project.name, status: "passed", limit: 1 });
+    if (!latest) return null;
+    const loaded = await loadBuildConfig(projects, project, latest.sha);
+    return loaded.ok ? { config: loaded.config, build: latest } : null;
+  }
+
+  /** The newest passed build whose deployments to every required environment succeeded. */
+  async function candidate(project: Project, requires: string[]): Promise<BuildView | null> {
+    const verified = await Promise.all(
+      requires.map(async (env) => new Set(await deployments.succeededBuilds(project, env))),
+    );
+    const passed = await builds.list({
+      project: project.name,
+      status: "passed",
+      limit: CANDIDATE_SEARCH,
+    });
+    return passed.find((b) => b.artifact && verified.every((set) => set.has(b.id))) ?? null;
+  }
+
+  async function environment(
+    project: Project,
+    name: string,
+    config: WeeknightConfig,
+  ): Promise<EnvironmentView> {
+    const env = config.environments[name];
+    if (!env) throw new Error(`no environment ${name}`);
+    const [live, next, [last], run] = await Promise.all([
+      deployments.live(project, name),
+      candidate(project, env.requires),
+      deployments.list({ project: project.name, environment: name, limit: 1 }),
+      deployments.lastRun(project, name),
+    ]);
+    const liveBuild = live ? await builds.get(live.buildId) : null;
+    const waiting =
+      next && next.id !== liveBuild?.id
+        ? await projects.mirror(project).commitsBetween(liveBuild?.sha ?? null, next.sha, 100)
+        : [];
+    return {
+      name,
+      deploy: env.deploy,
+      requires: env.requires,
+      target: env.target.type,
+      live:
+        live && liveBuild
+          ? {
+              deploymentId: live.id,
+              buildId: live.buildId,
+              releaseId: live.releaseId,
+              sha: liveBuild.sha,
+              since: live.finishedAt,
+            }
+          : null,
+      candidate: next ? { buildId: next.id, sha: next.sha } : null,
+      waiting: waiting.map((c) => ({
+        sha: c.sha,
+        author: c.authorName,
+        message: c.message.split("\n")[0] ?? "",
+      })),
+      lastDeployment: last ? { id: last.id, step: last.step, buildId: last.buildId } : null,
+      nextRunAt: deps.nextRunAt?.(project.name, name) ?? null,
+      lastSkipReason: run?.lastSkipReason ?? null,
+      lastSkipAt: run?.lastSkipAt ?? null,
+    };
+  }
+
+  return {
+    currentConfig,
+    candidate,
+    async list(projectName: string): Promise<EnvironmentView[]> {
+      const project = await projects.get(projectName);
+      const current = await currentConfig(project);
+      if (!current) return [];
+      return Promise.all(
+        Object.keys(current.config.environments).map((name) =>
+          environment(project, name, current.config),
+        ),
+      );
+    },
+    async show(projectName: string, name: string): Promise<EnvironmentView> {
+      const project = await projects.get(projectName);
+      const current = await currentConfig(project);
+      if (!current?.config.environments[name]) {
+        throw new NotFoundError(
+          `project ${projectName} has no environment "${name}" in its last passed build's weeknight.yml`,
+        );
+      }
+      return environment(project, name, current.config);
+    },
+  };
+}
+
+export type EnvironmentService = ReturnType<typeof createEnvironmentService>;
