@@ -1,10 +1,12 @@
 import type { z } from "zod";
 import type { buildSchema } from "../builds/build-routes.js";
+import type { deploymentSchema } from "../deployments/deployment-routes.js";
 import type { projectSchema } from "../projects/project-routes.js";
 
 // The shapes the API answers with, taken from the server's own schemas and types so the
 // CLI cannot drift from them. Type-only imports: none of the server is loaded.
 export type { LogLine } from "../builds/build-log.js";
+export type { EnvironmentView } from "../environments/environment-service.js";
 export type { DomainEvent } from "../events/event-bus.js";
 export type { Role } from "../http/http-auth.js";
 export type { DeliveryRecord as Delivery } from "../notify/delivery-store.js";
@@ -18,3 +20,6 @@ export type Project = z.infer<typeof projectSchema>;
 export type ApiToken = Omit<StoredToken, "userId">;
 
 export const finishedStatuses: ReadonlySet<string> = new Set(["passed", "failed", "cancelled"]);
+
+export type Deployment = z.infer<typeof deploymentSchema>;
+export const finishedSteps: ReadonlySet<string> = new Set(["succeeded", "rolled-back", "failed"]);

@@ -6,6 +6,7 @@ import { exitTwoOnUsageErrors } from "./cli-args.js";
 import { processIo } from "./cli-io.js";
 import { configCommands } from "./config-commands.js";
 import { deliveryCommands } from "./delivery-commands.js";
+import { deployCommands } from "./deploy-commands.js";
 import { eventCommands } from "./event-commands.js";
 import { hookCommands } from "./hook-commands.js";
 import { projectCommands } from "./project-commands.js";
@@ -23,6 +24,7 @@ export function registerCommands(program: Command, io = processIo()): void {
   projectCommands(program, io);
   secretCommands(program, io);
   buildCommands(program, io);
+  deployCommands(program, io);
   deliveryCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);

@@ -62,6 +62,8 @@ export function colorsFor(stream: OutStream, env: CliIo["env"]): Colors {
     delivered: colors.green,
     succeeded: colors.green,
     failed: colors.red,
+    "rolled-back": colors.red,
+    "rolling-back": colors.yellow,
     "timed-out": colors.red,
     running: colors.yellow,
     queued: colors.cyan,
