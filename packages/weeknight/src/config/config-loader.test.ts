@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem, parseConfig } from "./config-loader.js";
+import { NOTIFY_EVENTS } from "./config-schema.js";
 
 /** Joins lines so test files read like the weeknight.yml they stand for. */
 function yaml(...lines: string[]): string {
@@ -50,7 +51,7 @@ describe("parseConfig: valid files", () => {
         },
         environments: {},
         notify: [
-          { type: "slack", url: `\${SLACK_WEBHOOK_URL}`, events: ["build.failed", "build.fixed"] },
+          { type: "slack", url: `\${SLACK_WEBHOOK_URL}`, events: [...NOTIFY_EVENTS] },
           { type: "webhook", url: "https://example.com/hook", events: ["build.failed"] },
         ],
       },
@@ -242,7 +243,7 @@ describe("parseConfig: problems", () => {
     ).toEqual([
       'weeknight.yml:7:11: notify[0].type: unknown type "sms" (use one of: slack, webhook, email)',
       'weeknight.yml:10:28: notify[1].to[1]: invalid email address "not-an-email"',
-      'weeknight.yml:11:14: notify[1].events[0]: invalid value "build.broken" — use one of: build.failed, build.fixed',
+      'weeknight.yml:11:14: notify[1].events[0]: invalid value "build.broken" — use one of: build.failed, build.fixed, deploy.started, deploy.succeeded, deploy.failed, deploy.rolled-back',
       "weeknight.yml:12:5: notify[2].type: required — one of: slack, webhook, email",
     ]);
   });

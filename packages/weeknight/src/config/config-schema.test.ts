@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDuration, weeknightConfigSchema } from "./config-schema.js";
+import { NOTIFY_EVENTS, parseDuration, weeknightConfigSchema } from "./config-schema.js";
 
 const minimal = { project: "sample-app", build: { stages: [{ name: "unit", run: "npm test" }] } };
 
@@ -80,7 +80,7 @@ describe("weeknightConfigSchema", () => {
         type: "email",
         to: ["team@example.com"],
         authors: true,
-        events: ["build.failed", "build.fixed"],
+        events: [...NOTIFY_EVENTS],
       },
     ]);
   });

@@ -11,14 +11,21 @@ import {
 } from "./config-primitives.js";
 import { environmentsSchema } from "./environment-schema.js";
 
-export const NOTIFY_EVENTS = ["build.failed", "build.fixed"] as const;
+export const NOTIFY_EVENTS = [
+  "build.failed",
+  "build.fixed",
+  "deploy.started",
+  "deploy.succeeded",
+  "deploy.failed",
+  "deploy.rolled-back",
+] as const;
 
 const eventsSchema = z
   .array(z.enum(NOTIFY_EVENTS))
   .min(1)
   .default([...NOTIFY_EVENTS])
   .describe(
-    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again.",
+    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments.",
   );
 
 const slackNotifySchema = z

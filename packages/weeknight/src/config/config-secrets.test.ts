@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { weeknightConfigSchema } from "./config-schema.js";
+import { NOTIFY_EVENTS, weeknightConfigSchema } from "./config-schema.js";
 import { interpolateSecrets, referencedSecrets } from "./config-secrets.js";
 
 function sampleConfig() {
@@ -59,20 +59,20 @@ describe("interpolateSecrets", () => {
       {
         type: "slack",
         url: "https://hooks.slack.com/services/T/B/X",
-        events: ["build.failed", "build.fixed"],
+        events: [...NOTIFY_EVENTS],
       },
       {
         type: "webhook",
         url: "https://example.com/hook",
         secret: "s3cret",
-        events: ["build.failed", "build.fixed"],
+        events: [...NOTIFY_EVENTS],
       },
       {
         type: "email",
         to: [],
         authors: true,
         smtp: "smtps://user:pw@mail.example.com",
-        events: ["build.failed", "build.fixed"],
+        events: [...NOTIFY_EVENTS],
       },
     ]);
   });

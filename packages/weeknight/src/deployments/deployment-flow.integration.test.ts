@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HttpReceiver, startHttpReceiver } from "../notify/test-support/http-receiver.js";
 import { testDialects } from "../test-support/test-databases.js";
 import { createTestRepo } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
@@ -22,7 +23,7 @@ type Environment = {
 };
 
 /** Two environments whose command targets copy the release's app.txt into a folder the test reads. */
-function config(out: string) {
+function config(out: string, hook: string) {
   const deploy = (env: string) =>
     [
       `    target:`,
@@ -39,6 +40,10 @@ function config(out: string) {
     '      run: "true"',
     "  artifact:",
     "    paths: [app.txt]",
+    "notify:",
+    `  - type: webhook`,
+    `    url: ${hook}`,
+    "    events: [deploy.succeeded, deploy.rolled-back]",
     "environments:",
     "  internal:",
     "    deploy: on-green",
@@ -54,12 +59,15 @@ function config(out: string) {
 describe.each(testDialects)("deployments with the command target on %s", (dialect) => {
   let t: TestServer;
   let out: string;
+  let receiver: HttpReceiver;
   beforeAll(async () => {
     t = await startTestServer(dialect);
     out = mkdtempSync(join(tmpdir(), "weeknight-deploy-out-"));
+    receiver = await startHttpReceiver(() => ({ status: 204 }));
   });
   afterAll(async () => {
     await t?.close();
+    await receiver?.close();
     rmSync(out, { recursive: true, force: true });
   });
 
@@ -77,7 +85,7 @@ describe.each(testDialects)("deployments with the command target on %s", (dialec
 
   it("deploys every green build to internal, and promotes only what internal verified", async () => {
     const repo = await createTestRepo({
-      files: { "weeknight.yml": config(out), "app.txt": "good v1" },
+      files: { "weeknight.yml": config(out, receiver.url), "app.txt": "good v1" },
     });
     await t.api("POST", "/projects", { name: "flow", repoUrl: repo.dir, poll: "100ms" });
     const head = (await repo.git(["rev-parse", "HEAD"])).stdout.trim();
@@ -117,6 +125,22 @@ describe.each(testDialects)("deployments with the command target on %s", (dialec
     expect((await buildAndDeployInternal(v3)).step).toBe("succeeded");
     const waiting = await env("production");
     expect(waiting?.waiting.map((c) => c.message)).toEqual(["v3 fixes it", "v2 breaks health"]);
+
+    await t.server.services.notify.drain();
+    const told = receiver.requests.map(
+      (r) =>
+        JSON.parse(r.body) as {
+          event: string;
+          deployment: { environment: string; reason: string | null };
+        },
+    );
+    expect(told.map((n) => `${n.event} ${n.deployment.environment}`)).toEqual([
+      "deploy.succeeded internal",
+      "deploy.succeeded production",
+      "deploy.rolled-back internal",
+      "deploy.succeeded internal",
+    ]);
+    expect(told[2]?.deployment.reason).toContain("unhealthy");
     repo.remove();
   });
 

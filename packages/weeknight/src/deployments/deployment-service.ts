@@ -5,6 +5,7 @@ import type { Clock } from "../clock.js";
 import type { EnvironmentConfig } from "../config/config-schema.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
 import type { EventBus } from "../events/event-bus.js";
+import type { NotifyService } from "../notify/notify-service.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
 import type { ApplyContext, ApplyResult, DeploymentStep, ReleaseSpec } from "../targets/target.js";
@@ -34,6 +35,8 @@ export interface DeploymentServiceDeps {
   bus: EventBus;
   clock: Clock;
   backup?: BackupHook;
+  notify?: NotifyService;
+  deploymentUrl?: (id: number) => string;
 }
 
 export function createDeploymentService(deps: DeploymentServiceDeps) {
@@ -104,6 +107,52 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     };
   }
 
+  /** Tells the deployed build's channels; what goes out is every commit since the previous release. */
+  async function announce(
+    deployment: Deployment,
+    project: Project,
+    event: "deploy.started" | "deploy.succeeded" | "deploy.failed" | "deploy.rolled-back",
+    reason: string | null,
+  ) {
+    if (!deps.notify) return;
+    const build = await builds.get(deployment.buildId);
+    const loaded = await loadBuildConfig(projects, project, build.sha);
+    if (!loaded.ok || loaded.config.notify.length === 0) return;
+    const previous = deployment.previousDeploymentId
+      ? await store.get(deployment.previousDeploymentId)
+      : null;
+    const since = previous ? (await builds.get(previous.buildId)).sha : null;
+    const commits =
+      since === build.sha
+        ? []
+        : await projects.mirror(project).commitsBetween(since, build.sha, 50);
+    const url = deps.deploymentUrl?.(deployment.id) ?? "";
+    deps.notify.notify({
+      projectId: project.id,
+      buildId: build.id,
+      channels: loaded.config.notify,
+      notification: {
+        event,
+        project: project.name,
+        build: { id: build.id, sha: build.sha, branch: build.branch, url },
+        authors: [
+          ...new Map(
+            commits.map((c) => [
+              c.authorEmail.toLowerCase(),
+              { name: c.authorName, email: c.authorEmail },
+            ]),
+          ).values(),
+        ],
+        commits: commits.map((c) => ({
+          sha: c.sha,
+          author: c.authorName,
+          message: c.message.split("\n")[0] ?? "",
+        })),
+        deployment: { id: deployment.id, environment: deployment.environment, url, reason },
+      },
+    });
+  }
+
   /** Every step is persisted before it is taken; a crash between steps is resolved by `resume`. */
   async function execute(
     deployment: Deployment,
@@ -113,6 +162,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     rollbackTo: Deployment | null,
   ) {
     const context = contextFor(deployment, project, signal);
+    await announce(deployment, project, "deploy.started", null).catch(() => {});
     let result: ApplyResult;
     try {
       const target = deps.targets({
@@ -143,11 +193,12 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     } catch (error) {
       result = { status: "failed", reason: (error as Error).message };
     }
-    await setStep(
-      deployment,
-      project,
-      result.status,
-      result.status === "succeeded" ? undefined : result.reason,
+    const reason = result.status === "succeeded" ? null : result.reason;
+    await setStep(deployment, project, result.status, reason ?? undefined);
+    await announce(deployment, project, `deploy.${result.status}`, reason).catch((error) =>
+      console.error(
+        `weeknight: notifying about deployment ${deployment.id}: ${(error as Error).message}`,
+      ),
     );
   }
 

@@ -149,6 +149,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
     bus,
     clock,
+    notify,
+    deploymentUrl: (id) => `${publicUrl()}/api/v1/deployments/${id}`,
   });
   let scheduler: EnvironmentScheduler | undefined;
   const environments = createEnvironmentService({

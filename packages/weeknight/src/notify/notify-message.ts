@@ -9,8 +9,10 @@ export interface BuildNotification {
   failedStage?: { name: string; message: string; logTail: string[] };
   /** Authors of the commits since the last green build. */
   authors: { name: string; email: string }[];
-  /** Those commits, newest first. */
+  /** Those commits, newest first (for a deploy: the commits that go out with it). */
   commits: { sha: string; author: string; message: string }[];
+  /** For deploy.* events: which deployment, where, and why it ended as it did. */
+  deployment?: { id: number; environment: string; url: string; reason: string | null };
 }
 
 export const maxLogTailLines = 20;
@@ -35,7 +37,34 @@ export function authorNames(n: BuildNotification): string {
 
 /** Plain text (Markdown-friendly) used by e-mail and chat channels. */
 export function renderText(n: BuildNotification): { subject: string; text: string } {
+  if (n.deployment) return renderDeploy(n, n.deployment);
   return n.event === "build.failed" ? renderFailed(n) : renderFixed(n);
+}
+
+const deployVerbs: Record<string, string> = {
+  "deploy.started": "is going out to",
+  "deploy.succeeded": "is live on",
+  "deploy.failed": "failed to deploy to",
+  "deploy.rolled-back": "was rolled back on",
+};
+
+function renderDeploy(
+  n: BuildNotification,
+  deployment: NonNullable<BuildNotification["deployment"]>,
+): { subject: string; text: string } {
+  const what = `build #${n.build.id} (${shortSha(n.build.sha)})`;
+  const verb = deployVerbs[n.event] ?? n.event;
+  const subject = `[weeknight] ${n.project}: ${what} ${verb} ${deployment.environment}`;
+  const paragraphs = [`${n.project} ${what} ${verb} ${deployment.environment}.`];
+  if (deployment.reason) paragraphs.push(`Why: ${deployment.reason}`);
+  if (n.commits.length > 0) {
+    const lines = n.commits
+      .slice(0, maxCommitLines)
+      .map((c) => `  ${shortSha(c.sha)} ${firstLine(c.message)} (${c.author})`);
+    paragraphs.push(`What goes out:\n${lines.join("\n")}`);
+  }
+  paragraphs.push(`Deployment: ${deployment.url}`);
+  return { subject, text: `${paragraphs.join("\n\n")}\n` };
 }
 
 function renderFailed(n: BuildNotification): { subject: string; text: string } {

@@ -11,6 +11,8 @@ export interface WebhookPayload {
   failedStage: NonNullable<BuildNotification["failedStage"]> | null;
   authors: BuildNotification["authors"];
   commits: BuildNotification["commits"];
+  /** Only on deploy.* events. */
+  deployment?: BuildNotification["deployment"];
   /** ISO 8601 time of this attempt. */
   sentAt: string;
 }
@@ -47,6 +49,7 @@ export function webhookPayload(n: BuildNotification, sentAt: Date): WebhookPaylo
     failedStage: n.failedStage ?? null,
     authors: n.authors,
     commits: n.commits,
+    ...(n.deployment ? { deployment: n.deployment } : {}),
     sentAt: sentAt.toISOString(),
   };
 }
