@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { BackupsTable } from "../backups/backup-tables.js";
 
 /** Row shapes of every table. Timestamps are epoch milliseconds; JSON is stored as text. */
 export interface UsersTable {
@@ -153,4 +154,5 @@ export interface Tables {
   deployments: DeploymentsTable;
   deployment_steps: DeploymentStepsTable;
   environment_runs: EnvironmentRunsTable;
+  backups: BackupsTable;
 }

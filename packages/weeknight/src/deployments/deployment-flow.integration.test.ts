@@ -47,6 +47,7 @@ function config(out: string, hook: string) {
     "environments:",
     "  internal:",
     "    deploy: on-green",
+    `    backup: { run: "echo snapshot > $WEEKNIGHT_BACKUP_FILE", restore: "true", keep: 2 }`,
     deploy("internal"),
     "  production:",
     "    deploy: manual",
@@ -94,10 +95,16 @@ describe.each(testDialects)("deployments with the command target on %s", (dialec
     expect(first.step).toBe("succeeded");
     expect(first.steps.map((s) => s.step)).toEqual([
       "pending",
+      "backing-up",
       "starting",
       "health-check",
       "succeeded",
     ]);
+    const backups = await t.api<{ status: string; deploymentId: number }[]>(
+      "GET",
+      "/projects/flow/environments/internal/backups",
+    );
+    expect(backups.body.map((b) => [b.status, b.deploymentId])).toEqual([["ok", first.id]]);
     expect(readFileSync(join(out, "internal.txt"), "utf8")).toBe("good v1");
 
     const production = await env("production");

@@ -2,6 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createArtifactStore } from "../artifacts/artifact-store.js";
 import { createAuditLog } from "../audit/audit-log.js";
+import { backupRoutes } from "../backups/backup-routes.js";
+import { createBackupService } from "../backups/backup-service.js";
+import { createBackupSqlStore } from "../backups/backup-sql-store.js";
 import { createBuildExecutor } from "../builds/build-executor.js";
 import { createBuildLogs } from "../builds/build-log.js";
 import { createBuildPoller } from "../builds/build-poller.js";
@@ -27,6 +30,7 @@ import {
   createEnvironmentService,
   type EnvironmentService,
 } from "../environments/environment-service.js";
+import { NotFoundError } from "../errors/domain-errors.js";
 import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
@@ -137,6 +141,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     buildUrl: (id) => `${publicUrl()}/api/v1/builds/${id}`,
   });
   const poller = createBuildPoller({ projects, builds, clock, tickMs: options.pollTickMs });
+  const backups = createBackupService({
+    store: createBackupSqlStore(db),
+    clock,
+    home: settings.home,
+    runner,
+    baseEnv: stageBaseEnv(process.env),
+  });
+  await backups.abandonRunning();
   const deployments = createDeploymentService({
     store: createDeploymentSqlStore(db),
     builds,
@@ -151,6 +163,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     notify,
     deploymentUrl: (id) => `${publicUrl()}/api/v1/deployments/${id}`,
+    backup: async ({ project, environment, config, deploymentId }) => {
+      if (!config.backup) return "none";
+      const backup = await backups.create({
+        projectId: project.id,
+        project: project.name,
+        environment,
+        config: config.backup,
+        deploymentId,
+      });
+      return `${backup.id} (${backup.size} bytes)`;
+    },
   });
   let scheduler: EnvironmentScheduler | undefined;
   const environments = createEnvironmentService({
@@ -175,6 +198,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       eventRoutes({ bus }),
       environmentRoutes({ environments }),
       deploymentRoutes({ deployments, environments, audit }),
+      backupRoutes({
+        backups,
+        projects,
+        audit,
+        resolveBackupConfig: async (projectName, environment) => {
+          const project = await projects.get(projectName);
+          const backup = (await environments.currentConfig(project))?.config.environments[
+            environment
+          ]?.backup;
+          if (!backup) {
+            throw new NotFoundError(
+              `${projectName}'s environment ${environment} has no backup: configured in weeknight.yml (see docs/backups.md)`,
+            );
+          }
+          return { projectId: project.id, config: backup, env: {} };
+        },
+      }),
     ],
   });
   const initialAdmin = await users.ensureAdmin();
