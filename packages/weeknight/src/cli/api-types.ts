@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { backupSchema } from "../backups/backup-routes.js";
 import type { buildSchema } from "../builds/build-routes.js";
 import type { deploymentSchema } from "../deployments/deployment-routes.js";
 import type { projectSchema } from "../projects/project-routes.js";
@@ -23,3 +24,4 @@ export const finishedStatuses: ReadonlySet<string> = new Set(["passed", "failed"
 
 export type Deployment = z.infer<typeof deploymentSchema>;
 export const finishedSteps: ReadonlySet<string> = new Set(["succeeded", "rolled-back", "failed"]);
+export type Backup = z.infer<typeof backupSchema>;

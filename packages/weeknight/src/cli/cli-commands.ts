@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { demoCommands } from "../demo/demo-commands.js";
 import { authCommands } from "./auth-commands.js";
+import { backupCommands } from "./backup-commands.js";
 import { buildCommands } from "./build-commands.js";
 import { exitTwoOnUsageErrors } from "./cli-args.js";
 import { processIo } from "./cli-io.js";
@@ -25,6 +26,7 @@ export function registerCommands(program: Command, io = processIo()): void {
   secretCommands(program, io);
   buildCommands(program, io);
   deployCommands(program, io);
+  backupCommands(program, io);
   deliveryCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);

@@ -2,26 +2,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliArgs, runCli } from "../test-support/test-cli.js";
 import { createTestRepo } from "../test-support/test-repo.js";
 
-// The CLI runs from source through tsx, exactly as a user would call it, so a test
-// never exercises a stale build.
 const here = dirname(fileURLToPath(import.meta.url));
-const cliEntry = resolve(here, "../main/cli.ts");
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const examples = resolve(here, "../../../../examples");
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 const root = mkdtempSync(join(tmpdir(), "weeknight-cli-"));
 const adminConfig = join(root, "admin-config");
@@ -33,23 +23,7 @@ function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  return new Promise<Run>((done, fail) => {
-    const child = spawn(process.execPath, ["--import", tsxLoader, cliEntry, ...args], {
-      cwd: root,
-      env: userEnv(options.env),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
-  });
+  return runCli(args, { cwd: root, env: userEnv(options.env), input: options.input });
 }
 
 let server: ChildProcess;
@@ -78,17 +52,7 @@ beforeAll(async () => {
 
   server = spawn(
     process.execPath,
-    [
-      "--import",
-      tsxLoader,
-      cliEntry,
-      "server",
-      "--home",
-      join(root, "home"),
-      "--port",
-      "0",
-      "--json",
-    ],
+    cliArgs(["server", "--home", join(root, "home"), "--port", "0", "--json"]),
     { env: userEnv(), stdio: ["ignore", "pipe", "inherit"] },
   );
   const first = await new Promise<string>((done, fail) => {

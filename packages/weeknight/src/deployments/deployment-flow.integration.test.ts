@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpReceiver, startHttpReceiver } from "../notify/test-support/http-receiver.js";
+import { runCli } from "../test-support/test-cli.js";
 import { testDialects } from "../test-support/test-databases.js";
 import { createTestRepo } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
@@ -170,6 +171,28 @@ describe.each(testDialects)("deployments with the command target on %s", (dialec
     expect((await settle(rollback.body.id)).step).toBe("succeeded");
     expect(readFileSync(join(out, "production.txt"), "utf8")).toBe("good v1");
     expect((await env("production"))?.live?.buildId).toBe(rollback.body.buildId);
+  });
+
+  it("shows environments and follows a rollback from the CLI", async () => {
+    const env = { ...process.env, WEEKNIGHT_URL: t.url, WEEKNIGHT_TOKEN: t.token, NO_COLOR: "1" };
+    const shown = await runCli(["env", "show", "production", "--project", "flow"], {
+      cwd: out,
+      env,
+    });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/live\s+build #\d+/);
+    expect(shown.stdout).toContain("What goes out next");
+    const rolled = await runCli(["rollback", "internal", "--project", "flow", "--json"], {
+      cwd: out,
+      env,
+    });
+    expect(rolled.code).toBe(0);
+    expect(JSON.parse(rolled.stdout)).toMatchObject({ environment: "internal", step: "succeeded" });
+    const backups = await runCli(["backup", "list", "internal", "--project", "flow", "--json"], {
+      cwd: out,
+      env,
+    });
+    expect(JSON.parse(backups.stdout).length).toBeGreaterThan(0);
   });
 
   it("refuses what cannot be deployed, with reasons", async () => {

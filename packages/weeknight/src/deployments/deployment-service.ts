@@ -169,6 +169,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
         project: project.name,
         environment: deployment.environment,
         config: config.target,
+        healthPath: config.health.path,
       });
       const release = await releaseOf(deployment, config);
       if (rollbackTo) {
@@ -365,6 +366,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
             project: project.name,
             environment: deployment.environment,
             config: config.target,
+            healthPath: config.health.path,
           });
           const status = await target.status();
           if (status.live === deployment.releaseId && status.healthy) {

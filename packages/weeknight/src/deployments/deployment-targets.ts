@@ -9,6 +9,8 @@ export interface TargetRequest {
   project: string;
   environment: string;
   config: TargetConfig;
+  /** The environment's health path, for targets that check health in `status()`. */
+  healthPath: string;
 }
 
 /** Makes the target an environment's config asks for; one extension point per target type. */

@@ -42,6 +42,8 @@ import { createProcessRunner } from "../process/process-runner.js";
 import { projectRoutes } from "../projects/project-routes.js";
 import { createProjectService } from "../projects/project-service.js";
 import { createProjectSqlStore } from "../projects/project-sql-store.js";
+import { createSshTarget } from "../targets/ssh/ssh-target.js";
+import type { Target } from "../targets/target.js";
 import { userRoutes } from "../users/user-routes.js";
 import { createUserService } from "../users/user-service.js";
 import { createUserSqlStore } from "../users/user-sql-store.js";
@@ -158,6 +160,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       runner,
       home: settings.home,
       baseEnv: stageBaseEnv(process.env),
+      makers: {
+        ssh: ({ config, healthPath }) => createSshTarget({ config, healthPath }) as Target<unknown>,
+      },
     }),
     bus,
     clock,
