@@ -42,6 +42,7 @@ export interface DeploymentServiceDeps {
 export function createDeploymentService(deps: DeploymentServiceDeps) {
   const { store, builds, projects, bus, clock } = deps;
   const running = new Map<number, { abort: AbortController; done: Promise<void> }>();
+  let stopping = false;
 
   async function environmentConfig(project: Project, build: BuildView, environment: string) {
     const loaded = await loadBuildConfig(projects, project, build.sha);
@@ -173,6 +174,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       });
       const release = await releaseOf(deployment, config);
       if (rollbackTo) {
+        await context.step("rolling-back", `returning to ${release.id}`);
         result = await target.rollback(release, context);
       } else {
         if (config.backup && deps.backup) {
@@ -194,6 +196,8 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     } catch (error) {
       result = { status: "failed", reason: (error as Error).message };
     }
+    // Interrupted by a shutdown: leave the step as it is, so the next start resumes it.
+    if (stopping) return;
     const reason = result.status === "succeeded" ? null : result.reason;
     await setStep(deployment, project, result.status, reason ?? undefined);
     await announce(deployment, project, `deploy.${result.status}`, reason).catch((error) =>
@@ -412,6 +416,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       }
     },
     async stop() {
+      stopping = true;
       for (const entry of running.values()) entry.abort.abort();
       await Promise.all([...running.values()].map((e) => e.done));
     },

@@ -59,7 +59,10 @@ export interface Target<Plan> {
   /** `previous` is what serves now (null on the first deploy): the plan says how to return to it. */
   plan(release: ReleaseSpec, previous: ReleaseSpec | null): Plan;
   apply(plan: Plan, context: ApplyContext): Promise<ApplyResult>;
-  /** Puts `to` back in service at once (a rollback, or resuming after a restart). */
+  /**
+   * Puts `to` back in service at once (a rollback, or resuming after a restart). The caller
+   * records the `rolling-back` step; `apply` records its own steps, including an automatic rollback.
+   */
   rollback(to: ReleaseSpec, context: ApplyContext): Promise<ApplyResult>;
   status(): Promise<TargetStatus>;
 }

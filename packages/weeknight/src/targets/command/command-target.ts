@@ -56,6 +56,8 @@ export function createCommandTarget(deps: {
       await context.step("starting", `running ${config.deploy}`);
       await unpackRelease(plan.release.artifact, plan.releaseDir);
       const deployFailed = await run(plan.deploy, context);
+      // Cancelled (e.g. a shutdown): whoever cancelled decides what happens next.
+      if (context.signal.aborted) return { status: "failed", reason: "cancelled" };
       if (deployFailed) return rollBack(plan, deployFailed, context);
       if (plan.health) {
         await context.step("health-check", `running ${plan.health.command}`);
@@ -67,7 +69,7 @@ export function createCommandTarget(deps: {
     },
     async rollback(to, context) {
       await unpackRelease(to.artifact, dirOf(to));
-      await context.step("rolling-back", `running ${config.rollback} for ${to.id}`);
+      context.log(`running ${config.rollback} for ${to.id}`);
       const failed = await run(rollbackStep(config, to, dirOf(to)), context);
       if (failed) return { status: "failed", reason: failed };
       lastHealthy = to.id;
