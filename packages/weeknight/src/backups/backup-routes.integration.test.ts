@@ -12,7 +12,7 @@ import type { TestDatabase } from "../test-support/test-databases.js";
 import { backupRoutes } from "./backup-routes.js";
 import { createBackupService } from "./backup-service.js";
 import { createBackupSqlStore } from "./backup-sql-store.js";
-import { manualClock, openBackupTestDatabase } from "./backup-test-support.js";
+import { manualClock, openBackupTestDatabase } from "./test-support/backup-test-support.js";
 
 const principals: Record<string, Principal> = {
   viewer: { userId: 1, username: "vi", role: "viewer" },

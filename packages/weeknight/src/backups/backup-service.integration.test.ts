@@ -15,7 +15,7 @@ import { createProcessRunner } from "../process/process-runner.js";
 import type { TestDatabase } from "../test-support/test-databases.js";
 import { type BackupService, createBackupService } from "./backup-service.js";
 import { createBackupSqlStore } from "./backup-sql-store.js";
-import { manualClock, openBackupTestDatabase } from "./backup-test-support.js";
+import { manualClock, openBackupTestDatabase } from "./test-support/backup-test-support.js";
 
 const packageDir = new URL("../..", import.meta.url).pathname;
 

@@ -3,7 +3,7 @@ import type { TestDatabase } from "../test-support/test-databases.js";
 import { testDialects } from "../test-support/test-databases.js";
 import { createBackupSqlStore } from "./backup-sql-store.js";
 import type { BackupStore } from "./backup-store.js";
-import { openBackupTestDatabase } from "./backup-test-support.js";
+import { openBackupTestDatabase } from "./test-support/backup-test-support.js";
 
 describe.each(testDialects)("backup store on %s", (dialect) => {
   let database: TestDatabase;

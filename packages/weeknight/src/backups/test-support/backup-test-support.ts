@@ -1,12 +1,12 @@
 import { type Kysely, sql } from "kysely";
-import type { Clock } from "../clock.js";
-import type { DialectName } from "../db/database.js";
-import { migration0003 } from "../db/migrations/0003-backups.js";
+import type { Clock } from "../../clock.js";
+import type { DialectName } from "../../db/database.js";
+import { migration0003 } from "../../db/migrations/0003-backups.js";
 import {
   insertTestProject,
   openTestDatabase,
   type TestDatabase,
-} from "../test-support/test-databases.js";
+} from "../../test-support/test-databases.js";
 
 /**
  * A migrated test database with the backups table and one project. Until the lead
