@@ -2,9 +2,11 @@
  * `npm run bench -- <name>`: runs one benchmark; each prints one JSON line last.
  */
 import { pipelineBench } from "./pipeline-bench.js";
+import { rollbackBench } from "./rollback-bench.js";
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   pipeline: pipelineBench,
+  rollback: rollbackBench,
 };
 
 const name = process.argv[2];

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { demoCommands } from "../demo/demo-commands.js";
+import { agentCommands } from "./agent-commands.js";
 import { authCommands } from "./auth-commands.js";
 import { backupCommands } from "./backup-commands.js";
 import { buildCommands } from "./build-commands.js";
@@ -21,6 +22,7 @@ export function registerCommands(program: Command, io = processIo()): void {
   exitTwoOnUsageErrors(program);
   serverCommands(program);
   demoCommands(program);
+  agentCommands(program, io);
   authCommands(program, io);
   projectCommands(program, io);
   secretCommands(program, io);

@@ -23,6 +23,11 @@ const processTargetSchema = z
     agent: urlOrSecret(["http:", "https:"], "http(s)")
       .optional()
       .describe("URL of a remote agent; when absent the server's local agent is used."),
+    agent_token: z
+      .string()
+      .min(16)
+      .optional()
+      .describe("The remote agent's API token, as a secret reference such as `${AGENT_TOKEN}`."),
   })
   .describe(
     "Run the app on this machine (or an agent's), with zero-downtime switches and canaries.",

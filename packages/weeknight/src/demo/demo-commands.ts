@@ -4,7 +4,7 @@ export function demoCommands(program: Command): void {
   program
     .command("demo")
     .description(
-      "Run Weeknight on a sample app in a fresh temporary home: a failing commit, its author told, the fix, an artifact",
+      "Run Weeknight on a sample app in a fresh temporary home: a failing commit, the fix, internal, production, an automatic rollback",
     )
     .option("--once", "exit when the demo is done instead of leaving the server running")
     .option("--json", "print one JSON summary line last (progress goes to stderr)")
@@ -22,6 +22,12 @@ export function demoCommands(program: Command): void {
       if (options.json) console.log(JSON.stringify(summary));
       say("");
       say(`Weeknight is running at ${summary.url}`);
+      const live = summary.deployments.filter((d) => d.status === "succeeded");
+      for (const env of ["internal", "production"]) {
+        const url = live.find((d) => d.environment === env)?.url;
+        if (url)
+          say(`  ${env.padEnd(10)} ${url}   (the sample app, served by the Weeknight agent)`);
+      }
       say(
         `  sign in:  weeknight login --url ${summary.url} --username ${summary.login.username}   (password: ${summary.login.password})`,
       );

@@ -18,13 +18,20 @@ export function findExamplesDir(): string {
 }
 
 /** A bare "origin" repository and a working clone that pushes to it, like a developer's. */
-export async function createDemoRepository(root: string, examples: string, author: Author) {
+export async function createDemoRepository(
+  root: string,
+  examples: string,
+  author: Author,
+  /** Adjusts the checkout before the first commit (e.g. free ports in weeknight.yml). */
+  prepare: (work: string) => void = () => {},
+) {
   const origin = join(root, "sample-app.git");
   const work = join(root, "sample-app");
   mkdirSync(root, { recursive: true });
   await git(root, author, ["init", "--quiet", "--bare", "--initial-branch=main", origin]);
   await git(root, author, ["init", "--quiet", "--initial-branch=main", work]);
   cpSync(join(examples, "sample-app"), work, { recursive: true });
+  prepare(work);
   await git(work, author, ["add", "--all"]);
   await git(work, author, [
     "commit",

@@ -1,13 +1,16 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { allocateFreePort } from "../agent/agent-paths.js";
 import type { BuildView } from "../builds/build-service.js";
 import { signIn } from "../cli/api-client.js";
 import type { DomainEvent } from "../events/event-bus.js";
+import { stopLocalAgent } from "../main/local-agent.js";
 import { type RunningServer, startServer } from "../main/server.js";
 import { readSettings } from "../main/settings.js";
 import { installPostReceiveHook } from "../sources/post-receive-hook.js";
-import { type ReceivedNotification, startDemoReceiver } from "./demo-receiver.js";
+import { deploymentOf, withTraffic } from "./demo-deploys.js";
+import { describeNotification, startDemoReceiver } from "./demo-receiver.js";
 import { createDemoRepository, findExamplesDir } from "./demo-repo.js";
 
 export interface DemoOptions {
@@ -28,7 +31,21 @@ export interface DemoSummary {
     failedStage?: string;
     artifact?: { sha256: string; size: number };
   }[];
-  notifications: { event: string; build: number; authors: string[]; failedStage?: string }[];
+  notifications: {
+    event: string;
+    build: number;
+    authors: string[];
+    failedStage?: string;
+    environment?: string;
+  }[];
+  deployments: {
+    id: number;
+    environment: string;
+    build: number;
+    status: string;
+    url: string;
+    reason?: string;
+  }[];
 }
 
 const ada = { name: "Ada Lovelace", email: "ada@example.com" };
@@ -58,6 +75,8 @@ export async function runDemo(
   const close = async () => {
     await server.close();
     await receiver.close();
+    // The agent outlives a real server on purpose; the demo's lives in a throwaway home.
+    await stopLocalAgent(home);
   };
   try {
     const login = server.initialAdmin ?? {
@@ -67,7 +86,20 @@ export async function runDemo(
     const api = await signIn({ url: server.url, ...login, tokenName: "demo", fetch });
 
     say("creating the sample app repository (examples/sample-app) with its first commit");
-    const repo = await createDemoRepository(join(home, "git"), findExamplesDir(), ada);
+    const ports = { internal: await allocateFreePort(), production: await allocateFreePort() };
+    const repo = await createDemoRepository(join(home, "git"), findExamplesDir(), ada, (work) => {
+      const file = join(work, "weeknight.yml");
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8")
+          .replace("port: 7081", `port: ${ports.internal}`)
+          .replace("port: 7080", `port: ${ports.production}`),
+      );
+    });
+    const urls = {
+      internal: `http://127.0.0.1:${ports.internal}`,
+      production: `http://127.0.0.1:${ports.production}`,
+    };
     const added = await api.post<{ webhookSecret: string }>("/projects", {
       name: "sample-app",
       repoUrl: repo.origin,
@@ -97,13 +129,37 @@ export async function runDemo(
     say(
       `build ${passed.id} ${passed.status}${passed.artifact ? `, artifact sha256:${passed.artifact.sha256.slice(0, 12)}…` : ""}`,
     );
+
+    // The green build goes to internal by itself, and on to production once verified there.
+    const liveInternal = await deploymentOf(server, "internal", passed.id);
+    const liveProduction = await deploymentOf(server, "production", passed.id);
+    say(
+      `build ${passed.id} is live: internal ${urls.internal} (${liveInternal.step}), production ${urls.production} (${liveProduction.step})`,
+    );
+
+    say(`${bob.name} pushes a change whose tests pass but which fails under real traffic…`);
+    const risky = await buildAfterPush(server, () =>
+      repo.pushChange("bad-release", bob, "Greeting: serve greetings from a cache"),
+    );
+    say(`build ${risky.id} ${risky.status}; it goes to internal, then to production as a canary`);
+    await deploymentOf(server, "internal", risky.id);
+    const canary = await withTraffic(
+      `${urls.production}/?name=customer`,
+      deploymentOf(server, "production", risky.id),
+    );
+    say(
+      `production deployment of build ${risky.id} ${canary.result.step}: ${canary.result.reason ?? ""} (customers saw ${canary.errors} errors in ${canary.ok + canary.errors} requests)`,
+    );
     await server.services.notify.drain();
+    const deployments = (
+      await server.services.deployments.list({ project: "sample-app", limit: 50 })
+    ).reverse();
 
     const summary: DemoSummary = {
       url: server.url,
       home,
       login,
-      builds: [failed, passed].map((b) => ({
+      builds: [failed, passed, risky].map((b) => ({
         id: b.id,
         status: b.status,
         sha: b.sha,
@@ -117,6 +173,15 @@ export async function runDemo(
         build: n.build.id,
         authors: n.authors.map((a) => a.name),
         ...(n.failedStage ? { failedStage: n.failedStage.name } : {}),
+        ...(n.deployment ? { environment: n.deployment.environment } : {}),
+      })),
+      deployments: deployments.map((d) => ({
+        id: d.id,
+        environment: d.environment,
+        build: d.buildId,
+        status: d.step,
+        url: urls[d.environment as keyof typeof urls],
+        ...(d.reason ? { reason: d.reason } : {}),
       })),
     };
     return { server, summary, close };
@@ -155,18 +220,4 @@ async function buildAfterPush(
   });
   sha = await push();
   return builds.get(await finished);
-}
-
-function describeNotification(n: ReceivedNotification): string {
-  const who = n.authors.map((a) => a.name).join(", ");
-  if (n.event === "build.failed") {
-    const tail = (n.failedStage?.logTail ?? [])
-      .filter((l) => /not ok|expected|actual|Error/i.test(l))
-      .slice(0, 4);
-    return [
-      `📣 team channel: build ${n.build.id} of ${n.project} FAILED at stage ${n.failedStage?.name} — broken by ${who}`,
-      ...tail.map((l) => `     ${l.trim()}`),
-    ].join("\n");
-  }
-  return `📣 team channel: build ${n.build.id} of ${n.project} is FIXED — thanks ${who}`;
 }

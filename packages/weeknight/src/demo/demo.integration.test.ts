@@ -9,7 +9,7 @@ import type { DemoSummary } from "./demo-run.js";
 const cli = resolve(dirname(fileURLToPath(import.meta.url)), "../main/cli.ts");
 
 describe("weeknight demo --once --json", () => {
-  it("catches the failing commit, tells its author, builds the fix and prints one JSON summary line last", async () => {
+  it("catches the failing commit, builds the fix, deploys it, rolls a bad release back, and prints one JSON line", async () => {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ["--import", "tsx", cli, "demo", "--once", "--json"],
@@ -21,15 +21,28 @@ describe("weeknight demo --once --json", () => {
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const summary = JSON.parse(lines[0] ?? "") as DemoSummary;
-    expect(summary.builds.map((b) => b.status)).toEqual(["failed", "passed"]);
-    expect(summary.builds[0]?.failedStage).toBe("unit");
-    expect(summary.builds[1]?.artifact?.sha256).toMatch(/^[a-f0-9]{64}$/);
-    expect(summary.notifications.map((n) => [n.event, n.build])).toEqual([
-      ["build.failed", summary.builds[0]?.id],
-      ["build.fixed", summary.builds[1]?.id],
+    expect(summary.builds.map((b) => b.status)).toEqual(["failed", "passed", "passed"]);
+    const [failed, fixed, risky] = summary.builds;
+    expect(failed?.failedStage).toBe("unit");
+    expect(fixed?.artifact?.sha256).toMatch(/^[a-f0-9]{64}$/);
+    expect(summary.notifications.slice(0, 2).map((n) => [n.event, n.build])).toEqual([
+      ["build.failed", failed?.id],
+      ["build.fixed", fixed?.id],
     ]);
     expect(summary.notifications[0]?.authors).toContain("Bob Builder");
     expect(stderr).toContain("FAILED at stage unit");
+
+    // The fix goes to internal and on to production; the risky release is caught by its canary.
+    expect(summary.deployments.map((d) => [d.environment, d.build, d.status])).toEqual([
+      ["internal", fixed?.id, "succeeded"],
+      ["production", fixed?.id, "succeeded"],
+      ["internal", risky?.id, "succeeded"],
+      ["production", risky?.id, "rolled-back"],
+    ]);
+    expect(summary.deployments.at(-1)?.reason).toMatch(/5xx/);
+    const production = summary.deployments.find((d) => d.environment === "production")?.url;
+    expect(production).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(summary.notifications.map((n) => n.event)).toContain("deploy.rolled-back");
     rmSync(summary.home, { recursive: true, force: true });
   });
 });

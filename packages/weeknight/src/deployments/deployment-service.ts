@@ -199,12 +199,13 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     // Interrupted by a shutdown: leave the step as it is, so the next start resumes it.
     if (stopping) return;
     const reason = result.status === "succeeded" ? null : result.reason;
-    await setStep(deployment, project, result.status, reason ?? undefined);
+    // Notify first, so whoever waits for the final step can also wait for the deliveries.
     await announce(deployment, project, `deploy.${result.status}`, reason).catch((error) =>
       console.error(
         `weeknight: notifying about deployment ${deployment.id}: ${(error as Error).message}`,
       ),
     );
+    await setStep(deployment, project, result.status, reason ?? undefined);
   }
 
   function launch(

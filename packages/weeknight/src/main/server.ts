@@ -30,7 +30,7 @@ import {
   createEnvironmentService,
   type EnvironmentService,
 } from "../environments/environment-service.js";
-import { NotFoundError } from "../errors/domain-errors.js";
+import { InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
 import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
@@ -42,11 +42,14 @@ import { createProcessRunner } from "../process/process-runner.js";
 import { projectRoutes } from "../projects/project-routes.js";
 import { createProjectService } from "../projects/project-service.js";
 import { createProjectSqlStore } from "../projects/project-sql-store.js";
+import { createAgentClient } from "../targets/process/agent-client.js";
+import { createProcessTarget } from "../targets/process/process-target.js";
 import { createSshTarget } from "../targets/ssh/ssh-target.js";
 import type { Target } from "../targets/target.js";
 import { userRoutes } from "../users/user-routes.js";
 import { createUserService } from "../users/user-service.js";
 import { createUserSqlStore } from "../users/user-sql-store.js";
+import { localAgentClient } from "./local-agent.js";
 import { packageVersion } from "./package-version.js";
 import { type Settings, stageBaseEnv } from "./settings.js";
 
@@ -75,6 +78,15 @@ export interface ServerOptions {
   /** Tests shorten the notification retry backoff. */
   notifyRetry?: RetryPolicy;
   pollTickMs?: number;
+}
+
+function remoteAgent(url: string, token: string | undefined) {
+  if (!token) {
+    throw new InvalidInputError(
+      `target.agent ${url} needs target.agent_token: add agent_token: \${AGENT_TOKEN} (a secret)`,
+    );
+  }
+  return createAgentClient({ url, token });
 }
 
 /** Wires every module together and starts listening: the embedded server. */
@@ -151,6 +163,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     baseEnv: stageBaseEnv(process.env),
   });
   await backups.abandonRunning();
+  // Started on the first deployment that needs it, then shared by every environment.
+  const localAgent = localAgentClient(settings.home);
   const deployments = createDeploymentService({
     store: createDeploymentSqlStore(db),
     builds,
@@ -162,6 +176,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       baseEnv: stageBaseEnv(process.env),
       makers: {
         ssh: ({ config, healthPath }) => createSshTarget({ config, healthPath }) as Target<unknown>,
+        process: ({ project, environment, config }) =>
+          createProcessTarget({
+            config,
+            app: `${project}/${environment}`,
+            agent: config.agent ? remoteAgent(config.agent, config.agent_token) : localAgent,
+          }) as Target<unknown>,
       },
     }),
     bus,

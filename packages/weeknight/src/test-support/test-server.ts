@@ -3,14 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DialectName } from "../db/database.js";
 import type { DomainEvent } from "../events/event-bus.js";
+import { stopLocalAgent } from "../main/local-agent.js";
 import { type RunningServer, startServer } from "../main/server.js";
 import { readSettings } from "../main/settings.js";
 import { openTestDatabase } from "./test-databases.js";
 
 export interface TestServer {
-  server: RunningServer;
-  url: string;
+  readonly server: RunningServer;
+  readonly url: string;
   token: string;
+  home: string;
   /** Calls the API as the admin (or with another token); returns status and parsed JSON. */
   api<T = unknown>(
     method: string,
@@ -23,6 +25,8 @@ export interface TestServer {
     predicate: (event: DomainEvent) => boolean,
     timeoutMs?: number,
   ): Promise<DomainEvent>;
+  /** Stops the server and starts a new one on the same database and home (a restart). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,13 +41,18 @@ export async function startTestServer(
     { ...env, WEEKNIGHT_HOME: home, WEEKNIGHT_PORT: "0" },
     { databaseUrl: database.url },
   );
-  const server = await startServer({
-    settings,
-    notifyRetry: { attempts: 3, baseDelayMs: 10 },
-    pollTickMs: 100,
-  });
-  const seen: DomainEvent[] = [];
-  server.services.bus.subscribe((event) => seen.push(event));
+  let seen: DomainEvent[] = [];
+  const start = async () => {
+    const started = await startServer({
+      settings,
+      notifyRetry: { attempts: 3, baseDelayMs: 10 },
+      pollTickMs: 100,
+    });
+    seen = [];
+    started.services.bus.subscribe((event) => seen.push(event));
+    return started;
+  };
+  let server = await start();
 
   async function api<T>(method: string, path: string, body?: unknown, token?: string) {
     const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -70,13 +79,19 @@ export async function startTestServer(
   adminToken = body.token;
 
   return {
-    server,
-    url: server.url,
+    get server() {
+      return server;
+    },
+    get url() {
+      return server.url;
+    },
     token: adminToken,
+    home,
     api,
     waitForEvent(predicate, timeoutMs = 30_000) {
       const found = seen.find(predicate);
       if (found) return Promise.resolve(found);
+      const bus = server.services.bus;
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           unsubscribe();
@@ -86,7 +101,7 @@ export async function startTestServer(
             ),
           );
         }, timeoutMs);
-        const unsubscribe = server.services.bus.subscribe((event) => {
+        const unsubscribe = bus.subscribe((event) => {
           if (!predicate(event)) return;
           clearTimeout(timer);
           unsubscribe();
@@ -94,8 +109,13 @@ export async function startTestServer(
         });
       });
     },
+    async restart() {
+      await server.close();
+      server = await start();
+    },
     async close() {
       await server.close();
+      await stopLocalAgent(home);
       await database.close();
       rmSync(home, { recursive: true, force: true });
     },
