@@ -373,6 +373,24 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
             config: config.target,
             healthPath: config.health.path,
           });
+          if (target.resumable) {
+            const previous = deployment.previousDeploymentId
+              ? await store.get(deployment.previousDeploymentId)
+              : null;
+            const release = await releaseOf(deployment, config);
+            const plan = target.plan(release, previous ? await releaseOf(previous, config) : null);
+            const result = await target.apply(
+              plan,
+              contextFor(deployment, project, new AbortController().signal),
+            );
+            await setStep(
+              deployment,
+              project,
+              result.status,
+              result.status === "succeeded" ? "resumed after a restart" : result.reason,
+            );
+            continue;
+          }
           const status = await target.status();
           if (status.live === deployment.releaseId && status.healthy) {
             await setStep(deployment, project, "succeeded", "confirmed live after a restart");

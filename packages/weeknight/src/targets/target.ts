@@ -54,6 +54,11 @@ export interface TargetStatus {
 }
 
 export interface Target<Plan> {
+  /**
+   * True when applying the same plan again is safe and picks up where it left off (the
+   * agent holds the deployment itself): a restarted server then resumes instead of rolling back.
+   */
+  readonly resumable?: boolean;
   /** Problems with the target's configuration, each a user-facing sentence. */
   validate(): string[];
   /** `previous` is what serves now (null on the first deploy): the plan says how to return to it. */

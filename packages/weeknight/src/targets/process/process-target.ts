@@ -101,6 +101,8 @@ export function createProcessTarget(deps: ProcessTargetDeps): Target<DesiredStat
   }
 
   return {
+    // The agent holds the deployment; re-sending the plan only follows it to its verdict.
+    resumable: true,
     validate() {
       const problems: string[] = [];
       const { port, start } = deps.config;
