@@ -152,3 +152,30 @@ export function backupCommands(program: Command, io: CliIo): void {
       if (checked.verifyError) io.setExitCode(1);
     });
 }
+
+export function dataCommands(program: Command, io: CliIo): void {
+  program
+    .command("data")
+    .description("Production-like data for internal environments")
+    .command("refresh <environment>")
+    .description(
+      "Restore the latest backup of data.refresh_from into the environment, then run data.scrub (admins)",
+    )
+    .requiredOption("-p, --project <project>", "the project (required)")
+    .option("--json", "print the result as JSON")
+    .addHelpText("after", "\nExample:\n  weeknight data refresh internal --project shop")
+    .action(async (environment: string, options: BackupOptions) => {
+      const out = createOutput(io);
+      const progress = out.progress(`refreshing ${environment}'s data…`);
+      const result = await (await connect(io))
+        .post<{ from: string; backupId: number; scrubMs: number }>(
+          `/projects/${options.project}/environments/${environment}/data/refresh`,
+          {},
+        )
+        .finally(() => progress.stop());
+      if (options.json) return out.json(result);
+      out.line(
+        `${environment} now has ${result.from}'s data from backup ${result.backupId}, scrubbed in ${result.scrubMs} ms`,
+      );
+    });
+}

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { demoCommands } from "../demo/demo-commands.js";
 import { agentCommands } from "./agent-commands.js";
 import { authCommands } from "./auth-commands.js";
-import { backupCommands } from "./backup-commands.js";
+import { backupCommands, dataCommands } from "./backup-commands.js";
 import { buildCommands } from "./build-commands.js";
 import { exitTwoOnUsageErrors } from "./cli-args.js";
 import { processIo } from "./cli-io.js";
@@ -29,6 +29,7 @@ export function registerCommands(program: Command, io = processIo()): void {
   buildCommands(program, io);
   deployCommands(program, io);
   backupCommands(program, io);
+  dataCommands(program, io);
   deliveryCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);

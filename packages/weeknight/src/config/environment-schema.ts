@@ -177,15 +177,42 @@ const environmentSchema = z
       .prefault("30m")
       .describe("How long the previous release is kept warm for an instant rollback."),
     backup: backupSchema.optional(),
+    data: z
+      .strictObject({
+        refresh_from: z
+          .string()
+          .describe("Environment whose latest backup is restored here, e.g. `production`."),
+        scrub: z
+          .string()
+          .min(1)
+          .describe(
+            "Command run after the restore to remove customers' secrets; gets `WEEKNIGHT_DATA_SQLITE` or `WEEKNIGHT_DATA_POSTGRES` for those backup kinds.",
+          ),
+      })
+      .optional()
+      .describe(
+        "Production-like data: `weeknight data refresh <env>` restores another environment's latest backup here, then scrubs it.",
+      ),
   })
   .describe("Where and when builds are deployed.");
 
 function checkRequires(
-  envs: Record<string, { requires?: string[] }>,
+  envs: Record<string, { requires?: string[]; data?: { refresh_from: string } }>,
   ctx: z.core.$RefinementCtx<unknown>,
 ) {
   const names = Object.keys(envs);
   for (const [name, env] of Object.entries(envs)) {
+    const from = env.data?.refresh_from;
+    if (from !== undefined && (!names.includes(from) || from === name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [name, "data", "refresh_from"],
+        message:
+          from === name
+            ? "an environment cannot refresh from itself"
+            : `unknown environment "${from}" — defined: ${names.join(", ")}`,
+      });
+    }
     for (const [i, required] of (env.requires ?? []).entries()) {
       if (!names.includes(required)) {
         ctx.addIssue({

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import type { AuditLog } from "../audit/audit-log.js";
 import type { RoutesPlugin } from "../http/http-app.js";
+import { principalOfRequest } from "../http/http-auth.js";
+import type { DataRefresh } from "./data-refresh.js";
 import type { EnvironmentService } from "./environment-service.js";
 
 const environmentSchema = z.object({
@@ -53,6 +56,42 @@ export function environmentRoutes(deps: { environments: EnvironmentService }): R
         },
       },
       async (request) => deps.environments.show(request.params.name, request.params.env),
+    );
+  };
+}
+
+export function dataRefreshRoutes(deps: { refresh: DataRefresh; audit: AuditLog }): RoutesPlugin {
+  return (app) => {
+    app.post(
+      "/projects/:name/environments/:env/data/refresh",
+      {
+        config: { role: "admin" },
+        schema: {
+          summary:
+            "Restore the latest backup of `data.refresh_from` into this environment, then run `data.scrub`",
+          tags: ["environments"],
+          params: z.object({ name: z.string(), env: z.string() }),
+          response: {
+            200: z.object({
+              environment: z.string(),
+              from: z.string(),
+              backupId: z.number(),
+              scrubMs: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { name, env } = request.params;
+        const result = await deps.refresh(name, env);
+        await deps.audit.record({
+          actor: principalOfRequest(request).username,
+          action: "data.refresh",
+          target: `project:${name}/env:${env}`,
+          details: { from: result.from, backupId: result.backupId },
+        });
+        return result;
+      },
     );
   };
 }

@@ -21,7 +21,8 @@ import {
 } from "../deployments/deployment-service.js";
 import { createDeploymentSqlStore } from "../deployments/deployment-sql-store.js";
 import { createTargetFactory } from "../deployments/deployment-targets.js";
-import { environmentRoutes } from "../environments/environment-routes.js";
+import { createDataRefresh } from "../environments/data-refresh.js";
+import { dataRefreshRoutes, environmentRoutes } from "../environments/environment-routes.js";
 import {
   createEnvironmentScheduler,
   type EnvironmentScheduler,
@@ -222,6 +223,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       deliveryRoutes({ store: deliveryStore, projects }),
       eventRoutes({ bus }),
       environmentRoutes({ environments }),
+      dataRefreshRoutes({
+        audit,
+        refresh: createDataRefresh({
+          projects,
+          environments,
+          backups,
+          runner,
+          baseEnv: stageBaseEnv(process.env),
+          workDir: settings.home,
+        }),
+      }),
       deploymentRoutes({ deployments, environments, audit }),
       backupRoutes({
         backups,
