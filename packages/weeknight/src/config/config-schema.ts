@@ -18,6 +18,7 @@ export const NOTIFY_EVENTS = [
   "deploy.succeeded",
   "deploy.failed",
   "deploy.rolled-back",
+  "release.crashed",
 ] as const;
 
 const eventsSchema = z
@@ -25,7 +26,7 @@ const eventsSchema = z
   .min(1)
   .default([...NOTIFY_EVENTS])
   .describe(
-    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments.",
+    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted.",
   );
 
 const slackNotifySchema = z

@@ -112,7 +112,12 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
   async function announce(
     deployment: Deployment,
     project: Project,
-    event: "deploy.started" | "deploy.succeeded" | "deploy.failed" | "deploy.rolled-back",
+    event:
+      | "deploy.started"
+      | "deploy.succeeded"
+      | "deploy.failed"
+      | "deploy.rolled-back"
+      | "release.crashed",
     reason: string | null,
   ) {
     if (!deps.notify) return;
@@ -355,6 +360,9 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       return Promise.all((await store.list({ ...filter, projectId })).map(view));
     },
     live: (project: Project, environment: string) => store.live(project.id, environment),
+    /** Tells the live release's channels that it crashed (the target restarted it). */
+    announceCrash: (project: Project, live: Deployment, message: string) =>
+      announce(live, project, "release.crashed", message),
     succeededBuilds: (project: Project, environment: string) =>
       store.succeededBuilds(project.id, environment),
     recordRun: (project: Project, environment: string, skipReason: string | null) =>

@@ -14,6 +14,7 @@ import { createBuildSqlStore } from "../builds/build-sql-store.js";
 import { webhookRoutes } from "../builds/webhook-routes.js";
 import { type Clock, systemClock } from "../clock.js";
 import { createDatabase, type Database } from "../db/database.js";
+import { createCrashWatch } from "../deployments/crash-watch.js";
 import { deploymentRoutes } from "../deployments/deployment-routes.js";
 import {
   createDeploymentService,
@@ -79,6 +80,8 @@ export interface ServerOptions {
   /** Tests shorten the notification retry backoff. */
   notifyRetry?: RetryPolicy;
   pollTickMs?: number;
+  /** How often live releases are checked for crashes (default 5 s). */
+  crashWatchMs?: number;
 }
 
 function remoteAgent(url: string, token: string | undefined) {
@@ -166,25 +169,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await backups.abandonRunning();
   // Started on the first deployment that needs it, then shared by every environment.
   const localAgent = localAgentClient(settings.home);
+  const targets = createTargetFactory({
+    runner,
+    home: settings.home,
+    baseEnv: stageBaseEnv(process.env),
+    makers: {
+      ssh: ({ config, healthPath }) => createSshTarget({ config, healthPath }) as Target<unknown>,
+      process: ({ project, environment, config }) =>
+        createProcessTarget({
+          config,
+          app: `${project}/${environment}`,
+          agent: config.agent ? remoteAgent(config.agent, config.agent_token) : localAgent,
+        }) as Target<unknown>,
+    },
+  });
   const deployments = createDeploymentService({
     store: createDeploymentSqlStore(db),
     builds,
     projects,
     artifacts,
-    targets: createTargetFactory({
-      runner,
-      home: settings.home,
-      baseEnv: stageBaseEnv(process.env),
-      makers: {
-        ssh: ({ config, healthPath }) => createSshTarget({ config, healthPath }) as Target<unknown>,
-        process: ({ project, environment, config }) =>
-          createProcessTarget({
-            config,
-            app: `${project}/${environment}`,
-            agent: config.agent ? remoteAgent(config.agent, config.agent_token) : localAgent,
-          }) as Target<unknown>,
-      },
-    }),
+    targets,
     bus,
     clock,
     notify,
@@ -209,6 +213,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     nextRunAt: (project, environment) => scheduler?.nextRunAt(project, environment) ?? null,
   });
   scheduler = createEnvironmentScheduler({ projects, environments, deployments, bus });
+  const crashWatch = createCrashWatch({
+    projects,
+    environments,
+    deployments,
+    targets,
+    bus,
+    clock,
+    intervalMs: options.crashWatchMs,
+  });
   const metrics = createServerMetrics({ bus });
 
   const app = await createHttpApp({
@@ -267,6 +280,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await builds.start();
   await deployments.resume();
   await scheduler.start();
+  crashWatch.start();
   poller.start();
 
   return {
@@ -278,6 +292,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await poller.stop();
       await app.close();
+      await crashWatch.stop();
       await scheduler?.stop();
       await builds.stop();
       await deployments.stop();

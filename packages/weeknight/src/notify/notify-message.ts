@@ -46,6 +46,7 @@ const deployVerbs: Record<string, string> = {
   "deploy.succeeded": "is live on",
   "deploy.failed": "failed to deploy to",
   "deploy.rolled-back": "was rolled back on",
+  "release.crashed": "crashed (and was restarted) on",
 };
 
 function renderDeploy(

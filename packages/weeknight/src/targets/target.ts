@@ -51,6 +51,8 @@ export interface TargetStatus {
   warm: string | null;
   healthy: boolean;
   detail: string;
+  /** What the target saw happen lately (e.g. `crashed` with the restart), oldest first. */
+  events?: { at: number; release: string | null; kind: string; message: string }[];
 }
 
 export interface Target<Plan> {

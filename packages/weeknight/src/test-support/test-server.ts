@@ -47,6 +47,7 @@ export async function startTestServer(
       settings,
       notifyRetry: { attempts: 3, baseDelayMs: 10 },
       pollTickMs: 100,
+      crashWatchMs: 300,
     });
     seen = [];
     started.services.bus.subscribe((event) => seen.push(event));

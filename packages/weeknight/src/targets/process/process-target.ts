@@ -175,6 +175,7 @@ export function describeStatus(status: AppStatus): TargetStatus {
     warm,
     healthy: liveRelease?.state === "healthy",
     detail: `${status.phase}${status.reason ? `: ${status.reason}` : ""}${canary}`,
+    events: status.events,
   };
 }
 
