@@ -38,6 +38,22 @@ async function pick(
   return newest.id;
 }
 
+/** Restore or verify: picks the backup, shows progress, returns what the server answered. */
+async function onBackup(
+  io: CliIo,
+  out: Output,
+  action: "restore" | "verify",
+  input: { project: string; environment: string; id: string | undefined },
+): Promise<Backup> {
+  const client = await connect(io);
+  const id = input.id === undefined ? undefined : positiveInteger(input.id);
+  const chosen = await pick(client, input.project, input.environment, id);
+  const progress = out.progress(
+    `${action === "restore" ? "restoring" : "verifying"} backup ${chosen}…`,
+  );
+  return client.post<Backup>(`/backups/${chosen}/${action}`, {}).finally(() => progress.stop());
+}
+
 export function backupCommands(program: Command, io: CliIo): void {
   const backup = program
     .command("backup")
@@ -107,17 +123,11 @@ export function backupCommands(program: Command, io: CliIo): void {
         if (!options.yes) {
           throw new Error(`restoring replaces ${environment}'s data: add --yes to confirm`);
         }
-        const client = await connect(io);
-        const chosen = await pick(
-          client,
-          options.project,
+        const restored = await onBackup(io, out, "restore", {
+          project: options.project,
           environment,
-          id === undefined ? undefined : positiveInteger(id),
-        );
-        const progress = out.progress(`restoring backup ${chosen}…`);
-        const restored = await client
-          .post<Backup>(`/backups/${chosen}/restore`, {})
-          .finally(() => progress.stop());
+          id,
+        });
         if (options.json) return out.json(restored);
         out.line(`restored ${describe(out, restored)}`);
       },
@@ -136,17 +146,11 @@ export function backupCommands(program: Command, io: CliIo): void {
     )
     .action(async (environment: string, id: string | undefined, options: BackupOptions) => {
       const out = createOutput(io);
-      const client = await connect(io);
-      const chosen = await pick(
-        client,
-        options.project,
+      const checked = await onBackup(io, out, "verify", {
+        project: options.project,
         environment,
-        id === undefined ? undefined : positiveInteger(id),
-      );
-      const progress = out.progress(`verifying backup ${chosen}…`);
-      const checked = await client
-        .post<Backup>(`/backups/${chosen}/verify`, {})
-        .finally(() => progress.stop());
+        id,
+      });
       if (options.json) out.json(checked);
       else out.line(describe(out, checked));
       if (checked.verifyError) io.setExitCode(1);
