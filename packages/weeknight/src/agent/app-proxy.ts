@@ -1,13 +1,8 @@
-import {
-  Agent,
-  createServer,
-  type IncomingMessage,
-  request,
-  type Server,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Pool } from "undici";
 import type { Clock } from "../clock.js";
-import { responseHeaders, type ScannedRequest, scanRequestHeaders } from "./proxy-headers.js";
+import { ProxyExchange, plainError } from "./proxy-exchange.js";
+import { scanRequestHeaders } from "./proxy-headers.js";
 import type { ReleaseTraffic } from "./traffic-metrics.js";
 import { clientKey, inCanaryShare } from "./traffic-route.js";
 
@@ -32,18 +27,45 @@ export interface AppProxy {
   close(): Promise<void>;
 }
 
-export const RELEASE_HEADER = "X-Weeknight-Release";
 const CLOSE_GRACE_MS = 5000;
+// As many kept-alive connections per release as the old node:http agent allowed.
+const CONNECTIONS_PER_RELEASE = 512;
 
 /**
- * One reverse proxy per app on its public port. Plain node:http with a keep-alive
- * agent and streamed bodies: nothing is buffered, so it adds little to each request.
+ * One reverse proxy per app on its public port: node:http in front, an undici `Pool`
+ * of kept-alive connections per release behind, bodies streamed both ways.
  */
 export function createAppProxy(deps: { host: string; port: number; clock: Clock }): AppProxy {
   let route: Route = { base: null, canary: null, percent: 0 };
-  // Upstreams live on loopback; reusing connections is most of the proxy's speed.
-  const agent = new Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 256 });
+  // Reusing loopback connections is most of the proxy's speed; keyed by the release's port.
+  const pools = new Map<number, Pool>();
   let server: Server | undefined;
+
+  const poolFor = (port: number): Pool => {
+    let pool = pools.get(port);
+    if (!pool) {
+      pool = new Pool(`http://127.0.0.1:${port}`, {
+        connections: CONNECTIONS_PER_RELEASE,
+        pipelining: 1, // one request per connection at a time: no head-of-line blocking
+        // No timeouts of our own, as before: long polls and event streams stay open.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+      pools.set(port, pool);
+      retireUnrouted();
+    }
+    return pool;
+  };
+
+  /** Closes pools of ports no longer routed to; `close()` lets their requests finish first. */
+  const retireUnrouted = (): void => {
+    const live = new Set([route.base?.port, route.canary?.port]);
+    for (const [port, pool] of pools) {
+      if (live.has(port)) continue;
+      pools.delete(port);
+      void pool.close();
+    }
+  };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const remoteAddress = req.socket.remoteAddress ?? "";
@@ -58,12 +80,15 @@ export function createAppProxy(deps: { host: string; port: number; clock: Clock 
       });
       if (inCanaryShare(key, canary.id, percent)) upstream = canary;
     }
-    if (!upstream || upstream.port === null) {
+    const port = upstream?.port ?? null;
+    if (!upstream || port === null) {
       const what = upstream ? `release ${upstream.id} is starting` : "no release is serving yet";
+      req.resume();
       plainError(res, 503, `weeknight agent: ${what}; try again shortly\n`);
       return;
     }
-    new Exchange(req, res, scanned, upstream, upstream.port, agent, deps.clock).send(true);
+    const pool = poolFor(port);
+    new ProxyExchange(req, res, scanned, upstream.id, upstream.traffic, pool, deps.clock).send();
   };
 
   return {
@@ -72,7 +97,8 @@ export function createAppProxy(deps: { host: string; port: number; clock: Clock 
       return address && typeof address === "object" ? address.port : deps.port;
     },
     listen() {
-      const created = createServer(handle);
+      // noDelay: small answers leave at once instead of waiting on Nagle's algorithm.
+      const created = createServer({ noDelay: true }, handle);
       created.keepAliveTimeout = 65_000; // longer than typical load balancers' idle timeout
       return new Promise((resolve, reject) => {
         created.once("error", reject);
@@ -85,6 +111,7 @@ export function createAppProxy(deps: { host: string; port: number; clock: Clock 
     },
     setRoute(next) {
       route = next;
+      retireUnrouted();
     },
     async close() {
       const current = server;
@@ -96,101 +123,9 @@ export function createAppProxy(deps: { host: string; port: number; clock: Clock 
         await closed;
         clearTimeout(force);
       }
-      agent.destroy();
+      const open = [...pools.values()];
+      pools.clear();
+      await Promise.all(open.map((pool) => pool.destroy()));
     },
   };
-}
-
-/** One client request forwarded to one release, retried once on a stale kept-alive socket. */
-class Exchange {
-  private readonly started = performance.now();
-  private recorded = false;
-  private responded = false;
-  private complete = false;
-  private upstreamRequest: ReturnType<typeof request> | undefined;
-
-  constructor(
-    private readonly req: IncomingMessage,
-    private readonly res: ServerResponse,
-    private readonly scanned: ScannedRequest,
-    private readonly upstream: Upstream,
-    private readonly port: number,
-    private readonly agent: Agent,
-    private readonly clock: Clock,
-  ) {
-    upstream.traffic.begin();
-    res.once("close", () => {
-      upstream.traffic.end();
-      if (!this.complete) this.upstreamRequest?.destroy();
-    });
-  }
-
-  send(mayRetry: boolean): void {
-    const { req, scanned } = this;
-    const upstreamRequest = request({
-      host: "127.0.0.1",
-      port: this.port,
-      method: req.method,
-      path: req.url,
-      headers: scanned.headers,
-      agent: this.agent,
-    });
-    this.upstreamRequest = upstreamRequest;
-    upstreamRequest.on("response", (answer) => this.relay(answer));
-    upstreamRequest.on("error", (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the app closed just as we reused it: safe to resend a bodiless request.
-      const stale = upstreamRequest.reusedSocket && error.code === "ECONNRESET";
-      if (mayRetry && stale && !this.responded && !scanned.hasBody) {
-        this.send(false);
-        return;
-      }
-      this.fail(error);
-    });
-    if (scanned.hasBody) {
-      req.pipe(upstreamRequest);
-    } else {
-      req.resume();
-      upstreamRequest.end();
-    }
-  }
-
-  private relay(answer: IncomingMessage): void {
-    this.responded = true;
-    const status = answer.statusCode ?? 502;
-    this.record(status);
-    this.res.writeHead(
-      status,
-      responseHeaders(answer.rawHeaders, [RELEASE_HEADER, this.upstream.id]),
-    );
-    answer.on("end", () => {
-      this.complete = true;
-    });
-    answer.on("error", () => this.res.destroy());
-    answer.pipe(this.res);
-  }
-
-  private fail(error: Error): void {
-    this.record(502);
-    if (this.res.headersSent) {
-      this.res.destroy(); // the client sees a cut response, not a made-up ending
-      return;
-    }
-    plainError(
-      this.res,
-      502,
-      `weeknight agent: release ${this.upstream.id} did not answer (${error.message})\n`,
-    );
-  }
-
-  private record(status: number): void {
-    if (this.recorded) return;
-    this.recorded = true;
-    // performance.now() for durations: monotonic, unlike the wall clock.
-    this.upstream.traffic.record(status, performance.now() - this.started, this.clock.now());
-  }
-}
-
-function plainError(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
-  res.end(text);
 }

@@ -14,6 +14,12 @@ const HOP_BY_HOP = new Set([
   "upgrade",
 ]);
 
+/**
+ * Node's server answers `Expect: 100-continue` itself before the handler runs, so the
+ * expectation is met at this hop; undici refuses to send the header on.
+ */
+const REQUEST_ONLY_HERE = "expect";
+
 export interface ScannedRequest {
   /** Flat [name, value, …] to send upstream. */
   headers: string[];
@@ -35,7 +41,7 @@ export function scanRequestHeaders(raw: string[], remoteAddress: string): Scanne
     const value = raw[i + 1] ?? "";
     const lower = name.toLowerCase();
     if (lower === "transfer-encoding") hasBody = true;
-    if (HOP_BY_HOP.has(lower)) continue;
+    if (HOP_BY_HOP.has(lower) || lower === REQUEST_ONLY_HERE) continue;
     if (lower === "x-forwarded-for") {
       forwardedFor = forwardedFor ? `${forwardedFor}, ${value}` : value;
       continue;
@@ -54,13 +60,16 @@ export function scanRequestHeaders(raw: string[], remoteAddress: string): Scanne
   return { headers, client, userAgent, hasBody };
 }
 
-/** The upstream's response headers minus hop-by-hop ones, plus `extra`. */
-export function responseHeaders(raw: string[], extra: [string, string]): string[] {
+/**
+ * The upstream's response headers (undici's raw name/value buffers) minus hop-by-hop
+ * ones, plus `extra`. Latin-1 keeps every byte as sent, and Node writes it back as such.
+ */
+export function responseHeaders(raw: Buffer[], extra: [string, string]): string[] {
   const headers: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i] ?? "";
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]?.toString("latin1") ?? "";
     if (HOP_BY_HOP.has(name.toLowerCase())) continue;
-    headers.push(name, raw[i + 1] ?? "");
+    headers.push(name, raw[i + 1]?.toString("latin1") ?? "");
   }
   headers.push(extra[0], extra[1]);
   return headers;
