@@ -11,7 +11,11 @@ import {
   spawnAgentProcess,
   waitForStatus,
 } from "../packages/weeknight/src/agent/test-support/test-agent.js";
-import { packTestApp, testRun } from "../packages/weeknight/src/agent/test-support/test-apps.js";
+import {
+  packTestApp,
+  testDesiredState,
+  testRun,
+} from "../packages/weeknight/src/agent/test-support/test-apps.js";
 
 const APP = "bench/production";
 const RATE = 200; // requests per second of the steady load
@@ -41,22 +45,15 @@ export async function rollbackBench(): Promise<Record<string, unknown>> {
       packTestApp(home, "bad", { failRatio: BAD_FAIL_RATIO }),
     ]);
     const port = await allocateFreePort();
-    const doc = (releases: ReleaseRun[], rest: Partial<DesiredState>): DesiredState => ({
-      app: APP,
-      publicPort: port,
-      releases,
-      active: releases[0]?.id ?? "",
-      analysis: {
-        intervalMs: 1000,
-        minRequests: 20,
-        errorRatioFactor: 2,
-        errorRatioMargin: 0.05,
-        p95Factor: 2,
-        p95MarginMs: 100,
-      },
-      autoRollbacksLeft: 3,
-      ...rest,
-    });
+    // The issue's setting: a 1 s analysis interval, as in production.
+    const doc = (releases: ReleaseRun[], rest: Partial<DesiredState>): DesiredState =>
+      testDesiredState({
+        app: APP,
+        port,
+        releases,
+        analysis: { intervalMs: 1000, minRequests: 20 },
+        rest,
+      });
     const run = (id: string, app: typeof good) => testRun(id, app, { keepWarmMs: 2000 });
     const url = `http://127.0.0.1:${port}/`;
     await agent.client.putApp(doc([run("v1", good)], {}));

@@ -10,7 +10,12 @@ import {
   type TestAgent,
   waitForStatus,
 } from "./test-support/test-agent.js";
-import { type PackedApp, packTestApp, testRun } from "./test-support/test-apps.js";
+import {
+  type PackedApp,
+  packTestApp,
+  testDesiredState,
+  testRun,
+} from "./test-support/test-apps.js";
 import { get, startLoad } from "./test-support/test-load.js";
 
 const APP = "shop/production";
@@ -36,22 +41,7 @@ function desired(
   releases: ReleaseRun[],
   rest: Partial<DesiredState> = {},
 ): DesiredState {
-  return {
-    app: APP,
-    publicPort: port,
-    releases,
-    active: releases[0]?.id ?? "",
-    analysis: {
-      intervalMs: 100,
-      minRequests: 10,
-      errorRatioFactor: 2,
-      errorRatioMargin: 0.05,
-      p95Factor: 2,
-      p95MarginMs: 100,
-    },
-    autoRollbacksLeft: 3,
-    ...rest,
-  };
+  return testDesiredState({ app: APP, port, releases, rest });
 }
 
 describe("agent: deploys through the proxy", () => {

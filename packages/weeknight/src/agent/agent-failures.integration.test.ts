@@ -11,7 +11,12 @@ import {
   type TestAgent,
   waitForStatus,
 } from "./test-support/test-agent.js";
-import { type PackedApp, packTestApp, testRun } from "./test-support/test-apps.js";
+import {
+  type PackedApp,
+  packTestApp,
+  testDesiredState,
+  testRun,
+} from "./test-support/test-apps.js";
 import { get, startLoad } from "./test-support/test-load.js";
 
 let work: string;
@@ -32,22 +37,8 @@ afterAll(async () => {
 /** Each test deploys its own app on its own port, with v1 serving first. */
 async function serving(app: string, v1: ReleaseRun = testRun("v1", good)) {
   const port = await allocateFreePort();
-  const doc = (releases: ReleaseRun[], rest: Partial<DesiredState> = {}): DesiredState => ({
-    app,
-    publicPort: port,
-    releases,
-    active: releases.at(-1)?.id ?? "",
-    analysis: {
-      intervalMs: 100,
-      minRequests: 10,
-      errorRatioFactor: 2,
-      errorRatioMargin: 0.05,
-      p95Factor: 2,
-      p95MarginMs: 100,
-    },
-    autoRollbacksLeft: 3,
-    ...rest,
-  });
+  const doc = (releases: ReleaseRun[], rest: Partial<DesiredState> = {}): DesiredState =>
+    testDesiredState({ app, port, releases, active: releases.at(-1)?.id ?? "", rest });
   await agent.client.putApp(doc([v1]));
   await waitForStatus(agent.client, app, (s) => s.phase === "promoted");
   const url = `http://127.0.0.1:${port}/`;

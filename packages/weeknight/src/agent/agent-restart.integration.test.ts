@@ -11,7 +11,7 @@ import {
   spawnAgentProcess,
   waitForStatus,
 } from "./test-support/test-agent.js";
-import { packTestApp, testRun } from "./test-support/test-apps.js";
+import { packTestApp, testDesiredState, testRun } from "./test-support/test-apps.js";
 import { get } from "./test-support/test-load.js";
 
 const APP = "shop/production";
@@ -33,21 +33,9 @@ describe("agent process: killed and started again", () => {
     const apiPort = Number(new URL(running.url).port);
     const port = await allocateFreePort();
     const app = await packTestApp(home, "app");
-    await running.client.putApp({
-      app: APP,
-      publicPort: port,
-      releases: [testRun("v1", app)],
-      active: "v1",
-      analysis: {
-        intervalMs: 100,
-        minRequests: 10,
-        errorRatioFactor: 2,
-        errorRatioMargin: 0.05,
-        p95Factor: 2,
-        p95MarginMs: 100,
-      },
-      autoRollbacksLeft: 3,
-    });
+    await running.client.putApp(
+      testDesiredState({ app: APP, port, releases: [testRun("v1", app)] }),
+    );
     const before = await waitForStatus(running.client, APP, (s) => s.phase === "promoted");
     const oldPid = before.releases[0]?.pid ?? -1;
     expect((await get(`http://127.0.0.1:${port}/`, false)).release).toBe("v1");

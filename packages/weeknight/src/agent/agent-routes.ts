@@ -1,15 +1,8 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
-import { DomainError, type DomainErrorCode, InvalidInputError } from "../errors/domain-errors.js";
+import { DomainError, InvalidInputError } from "../errors/domain-errors.js";
+import { statusByCode } from "../http/http-errors.js";
 import type { Agent } from "./agent-service.js";
-
-const statusByCode: Record<DomainErrorCode, number> = {
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_INPUT: 400,
-  NOT_ALLOWED: 403,
-  UNAUTHENTICATED: 401,
-};
 
 const DEFAULT_TAIL = 200;
 const MAX_TAIL = 10_000;

@@ -17,7 +17,7 @@ const yml = (port: number) =>
     "    paths: [src, package.json]",
     "environments:",
     "  production:",
-    "    target: { type: process, start: node src/main.js, port: " + port + " }",
+    `    target: { type: process, start: node src/main.js, port: ${port} }`,
     "    health: { path: /health, timeout: 20s }",
     "    canary: { traffic: 50, bake: 3s }",
     "",

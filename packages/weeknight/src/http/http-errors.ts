@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError, type DomainErrorCode } from "../errors/domain-errors.js";
 
-const statusByCode: Record<DomainErrorCode, number> = {
+/** The HTTP status of each domain error code, for every HTTP surface (server and agent). */
+export const statusByCode: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_INPUT: 400,

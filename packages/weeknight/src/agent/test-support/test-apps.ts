@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as tar from "tar";
-import type { ReleaseRun } from "../agent-schema.js";
+import type { AnalysisRules, DesiredState, ReleaseRun } from "../agent-schema.js";
 
 /** How a test app misbehaves; read by app.js from behavior.json in its own directory. */
 export interface AppBehavior {
@@ -88,5 +88,33 @@ export function testRun(id: string, app: PackedApp, extra: Partial<ReleaseRun> =
     health: { path: "/health", timeoutMs: 3000 },
     keepWarmMs: 60_000,
     ...extra,
+  };
+}
+
+/** A desired state with quick analysis rules, for tests; `analysis` overrides parts of them. */
+export function testDesiredState(input: {
+  app: string;
+  port: number;
+  releases: ReleaseRun[];
+  active?: string;
+  analysis?: Partial<AnalysisRules>;
+  rest?: Partial<DesiredState>;
+}): DesiredState {
+  return {
+    app: input.app,
+    publicPort: input.port,
+    releases: input.releases,
+    active: input.active ?? input.releases[0]?.id ?? "",
+    analysis: {
+      intervalMs: 100,
+      minRequests: 10,
+      errorRatioFactor: 2,
+      errorRatioMargin: 0.05,
+      p95Factor: 2,
+      p95MarginMs: 100,
+      ...input.analysis,
+    },
+    autoRollbacksLeft: 3,
+    ...input.rest,
   };
 }
