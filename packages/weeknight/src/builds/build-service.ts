@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import { ConflictError, NotFoundError } from "../errors/domain-errors.js";
 import type { EventBus } from "../events/event-bus.js";
+import { commitFields } from "../notify/notify-message.js";
 import type { NotifyService } from "../notify/notify-service.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
@@ -171,14 +172,6 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
     const commits = await projects
       .mirror(project)
       .commitsBetween(lastGreen?.sha ?? null, build.sha, 50);
-    const authors = [
-      ...new Map(
-        commits.map((c) => [
-          c.authorEmail.toLowerCase(),
-          { name: c.authorName, email: c.authorEmail },
-        ]),
-      ).values(),
-    ];
     deps.notify.notify({
       projectId: project.id,
       buildId: build.id,
@@ -188,12 +181,7 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
         project: project.name,
         build: { id: build.id, sha: build.sha, branch: build.branch, url: deps.buildUrl(build.id) },
         failedStage: event === "build.failed" ? result.failedStage : undefined,
-        authors,
-        commits: commits.map((c) => ({
-          sha: c.sha,
-          author: c.authorName,
-          message: c.message.split("\n")[0] ?? "",
-        })),
+        ...commitFields(commits),
       },
     });
   }

@@ -1,5 +1,4 @@
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
-import { loadBuildConfig } from "../builds/build-config.js";
 import type { BuildService, BuildView } from "../builds/build-service.js";
 import type { Clock } from "../clock.js";
 import type { EnvironmentConfig } from "../config/config-schema.js";
@@ -8,7 +7,10 @@ import type { EventBus } from "../events/event-bus.js";
 import type { NotifyService } from "../notify/notify-service.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
-import type { ApplyContext, ApplyResult, DeploymentStep, ReleaseSpec } from "../targets/target.js";
+import type { ApplyContext, ApplyResult, DeploymentStep } from "../targets/target.js";
+import { createDeploymentNotices } from "./deployment-notices.js";
+import { createReleaseResolver } from "./deployment-releases.js";
+import { finishAfterRestart } from "./deployment-resume.js";
 import type { Deployment, DeploymentStore, StepRecord } from "./deployment-store.js";
 import type { TargetFactory } from "./deployment-targets.js";
 
@@ -43,43 +45,8 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
   const { store, builds, projects, bus, clock } = deps;
   const running = new Map<number, { abort: AbortController; done: Promise<void> }>();
   let stopping = false;
-
-  async function environmentConfig(project: Project, build: BuildView, environment: string) {
-    const loaded = await loadBuildConfig(projects, project, build.sha);
-    if (!loaded.ok) throw new InvalidInputError(`build ${build.id}: ${loaded.message}`);
-    const config = loaded.config.environments[environment];
-    if (!config) {
-      const known = Object.keys(loaded.config.environments);
-      throw new NotFoundError(
-        `no environment "${environment}" in weeknight.yml at ${build.sha.slice(0, 7)}${known.length ? ` (it has ${known.join(", ")})` : ": add an environments: section"}`,
-      );
-    }
-    return config;
-  }
-
-  async function releaseOf(
-    deployment: Deployment,
-    config: EnvironmentConfig,
-  ): Promise<ReleaseSpec> {
-    const build = await builds.get(deployment.buildId);
-    if (!build.artifact)
-      throw new ConflictError(
-        `build ${build.id} has no artifact: only passed builds can be deployed`,
-      );
-    return {
-      id: deployment.releaseId,
-      buildId: build.id,
-      project: build.project,
-      environment: deployment.environment,
-      artifact: {
-        path: deps.artifacts.pathOf(build.artifact.sha256),
-        sha256: build.artifact.sha256,
-      },
-      health: { path: config.health.path, timeoutMs: config.health.timeout },
-      canary: { traffic: config.canary.traffic, bakeMs: config.canary.bake },
-      rollbackWindowMs: config.rollback_window,
-    };
-  }
+  const announce = createDeploymentNotices(deps);
+  const { environmentConfig, releaseOf } = createReleaseResolver(deps);
 
   async function setStep(
     deployment: Deployment,
@@ -106,57 +73,6 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
         bus.publish("deployment.log", { project: project.name, deploymentId: deployment.id, line }),
       signal,
     };
-  }
-
-  /** Tells the deployed build's channels; what goes out is every commit since the previous release. */
-  async function announce(
-    deployment: Deployment,
-    project: Project,
-    event:
-      | "deploy.started"
-      | "deploy.succeeded"
-      | "deploy.failed"
-      | "deploy.rolled-back"
-      | "release.crashed",
-    reason: string | null,
-  ) {
-    if (!deps.notify) return;
-    const build = await builds.get(deployment.buildId);
-    const loaded = await loadBuildConfig(projects, project, build.sha);
-    if (!loaded.ok || loaded.config.notify.length === 0) return;
-    const previous = deployment.previousDeploymentId
-      ? await store.get(deployment.previousDeploymentId)
-      : null;
-    const since = previous ? (await builds.get(previous.buildId)).sha : null;
-    const commits =
-      since === build.sha
-        ? []
-        : await projects.mirror(project).commitsBetween(since, build.sha, 50);
-    const url = deps.deploymentUrl?.(deployment.id) ?? "";
-    deps.notify.notify({
-      projectId: project.id,
-      buildId: build.id,
-      channels: loaded.config.notify,
-      notification: {
-        event,
-        project: project.name,
-        build: { id: build.id, sha: build.sha, branch: build.branch, url },
-        authors: [
-          ...new Map(
-            commits.map((c) => [
-              c.authorEmail.toLowerCase(),
-              { name: c.authorName, email: c.authorEmail },
-            ]),
-          ).values(),
-        ],
-        commits: commits.map((c) => ({
-          sha: c.sha,
-          author: c.authorName,
-          message: c.message.split("\n")[0] ?? "",
-        })),
-        deployment: { id: deployment.id, environment: deployment.environment, url, reason },
-      },
-    });
   }
 
   /** Every step is persisted before it is taken; a crash between steps is resolved by `resume`. */
@@ -372,66 +288,27 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     async resume() {
       for (const deployment of await store.unfinished()) {
         const project = await projects.getById(deployment.projectId);
-        const build = await builds.get(deployment.buildId);
         try {
-          const config = await environmentConfig(project, build, deployment.environment);
-          const target = deps.targets({
-            project: project.name,
-            environment: deployment.environment,
-            config: config.target,
-            healthPath: config.health.path,
-          });
-          if (target.resumable) {
-            const previous = deployment.previousDeploymentId
-              ? await store.get(deployment.previousDeploymentId)
-              : null;
-            const release = await releaseOf(deployment, config);
-            const plan = target.plan(release, previous ? await releaseOf(previous, config) : null);
-            const result = await target.apply(
-              plan,
-              contextFor(deployment, project, new AbortController().signal),
-            );
-            await setStep(
-              deployment,
-              project,
-              result.status,
-              result.status === "succeeded" ? "resumed after a restart" : result.reason,
-            );
-            continue;
-          }
-          const status = await target.status();
-          if (status.live === deployment.releaseId && status.healthy) {
-            await setStep(deployment, project, "succeeded", "confirmed live after a restart");
-            continue;
-          }
+          const config = await environmentConfig(
+            project,
+            await builds.get(deployment.buildId),
+            deployment.environment,
+          );
           const previous = deployment.previousDeploymentId
             ? await store.get(deployment.previousDeploymentId)
             : null;
-          if (!previous) {
-            await setStep(
-              deployment,
-              project,
-              "failed",
-              "interrupted by a restart before it went live",
-            );
-            continue;
-          }
-          await setStep(
-            deployment,
-            project,
-            "rolling-back",
-            "interrupted by a restart: returning to the previous release",
-          );
-          const result = await target.rollback(
-            await releaseOf(previous, config),
-            contextFor(deployment, project, new AbortController().signal),
-          );
-          await setStep(
-            deployment,
-            project,
-            result.status === "succeeded" ? "rolled-back" : "failed",
-            result.status === "succeeded" ? "interrupted by a restart" : result.reason,
-          );
+          const outcome = await finishAfterRestart({
+            target: deps.targets({
+              project: project.name,
+              environment: deployment.environment,
+              config: config.target,
+              healthPath: config.health.path,
+            }),
+            release: await releaseOf(deployment, config),
+            previous: previous ? await releaseOf(previous, config) : null,
+            context: contextFor(deployment, project, new AbortController().signal),
+          });
+          await setStep(deployment, project, outcome.step, outcome.detail);
         } catch (error) {
           await setStep(
             deployment,

@@ -15,6 +15,26 @@ export interface BuildNotification {
   deployment?: { id: number; environment: string; url: string; reason: string | null };
 }
 
+/**
+ * The `authors` and `commits` of a notification from git commits, newest first: each
+ * author once (by email), each commit by its first line.
+ */
+export function commitFields(
+  commits: { sha: string; authorName: string; authorEmail: string; message: string }[],
+): Pick<BuildNotification, "authors" | "commits"> {
+  const authors = new Map(
+    commits.map((c) => [c.authorEmail.toLowerCase(), { name: c.authorName, email: c.authorEmail }]),
+  );
+  return {
+    authors: [...authors.values()],
+    commits: commits.map((c) => ({
+      sha: c.sha,
+      author: c.authorName,
+      message: c.message.split("\n")[0] ?? "",
+    })),
+  };
+}
+
 export const maxLogTailLines = 20;
 const maxCommitLines = 10;
 
