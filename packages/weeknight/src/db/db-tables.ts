@@ -140,6 +140,14 @@ export interface EnvironmentRunsTable {
   last_skip_at: number | null;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Tables {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -155,4 +163,5 @@ export interface Tables {
   deployment_steps: DeploymentStepsTable;
   environment_runs: EnvironmentRunsTable;
   backups: BackupsTable;
+  sessions: SessionsTable;
 }

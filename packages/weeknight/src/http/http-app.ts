@@ -1,3 +1,4 @@
+import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import Fastify, {
   type FastifyBaseLogger,
@@ -64,6 +65,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
     },
     transform: jsonSchemaTransform,
   });
+  await app.register(fastifyCookie);
   registerAuth(app, deps.authenticator);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { NotAllowedError, UnauthenticatedError } from "../errors/domain-errors.js";
 
@@ -13,7 +14,13 @@ export interface Principal {
 /** Resolves the bearer token of a request to a principal, or null when it is unknown. */
 export interface Authenticator {
   authenticate(token: string): Promise<Principal | null>;
+  /** A browser's session cookie: its user and the CSRF token its mutating requests must echo. */
+  authenticateSession?(cookie: string): Promise<{ principal: Principal; csrfToken: string } | null>;
 }
+
+export const SESSION_COOKIE = "weeknight_session";
+export const CSRF_HEADER = "x-csrf-token";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -65,7 +72,27 @@ async function principalOf(
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   const token = match?.[1];
-  return token ? authenticator.authenticate(token) : null;
+  if (token) return authenticator.authenticate(token);
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  const session = cookie ? await authenticator.authenticateSession?.(cookie) : null;
+  if (!session) return null;
+  // A cookie rides along on any site's request; only our own page can read the CSRF token.
+  if (
+    !SAFE_METHODS.has(request.method) &&
+    !sameSecret(request.headers[CSRF_HEADER], session.csrfToken)
+  ) {
+    throw new NotAllowedError(
+      `missing or wrong ${CSRF_HEADER} header: send the csrfToken from GET /api/v1/auth/session with every change`,
+    );
+  }
+  return session.principal;
+}
+
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The caller of an authenticated route (the auth hook guarantees it is set). */

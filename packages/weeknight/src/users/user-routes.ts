@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { RoutesPlugin } from "../http/http-app.js";
-import { principalOfRequest, roles } from "../http/http-auth.js";
+import { CSRF_HEADER, principalOfRequest, roles, SESSION_COOKIE } from "../http/http-auth.js";
 import type { UserService } from "./user-service.js";
 
 const userSchema = z.object({
@@ -45,6 +45,74 @@ export function userRoutes(deps: { users: UserService; audit: AuditLog }): Route
           target: `user:${user.username}`,
         });
         return { token, user };
+      },
+    );
+    app.post(
+      "/auth/session",
+      {
+        config: { role: "public" },
+        schema: {
+          summary: "Sign a browser in: sets an httpOnly session cookie and returns the CSRF token",
+          description: `Mutating requests made with the cookie must send the token in the \`${CSRF_HEADER}\` header.`,
+          tags: ["auth"],
+          security: [],
+          body: z.object({ username: z.string().min(1), password: z.string().min(1) }),
+          response: {
+            200: z.object({ user: userSchema, csrfToken: z.string(), expiresAt: z.number() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { cookie, csrfToken, user, expiresAt } = await users.startSession(request.body);
+        await audit.record({
+          actor: user.username,
+          action: "session.start",
+          target: `user:${user.username}`,
+        });
+        reply.setCookie(SESSION_COOKIE, cookie, {
+          path: "/",
+          httpOnly: true,
+          sameSite: "strict",
+          secure: request.protocol === "https",
+          expires: new Date(expiresAt),
+        });
+        return { user, csrfToken, expiresAt };
+      },
+    );
+    app.get(
+      "/auth/session",
+      {
+        schema: {
+          summary: "The signed-in browser's user and CSRF token (after a page reload)",
+          tags: ["auth"],
+          response: {
+            200: z.object({
+              username: z.string(),
+              role: z.enum(roles),
+              csrfToken: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const principal = principalOfRequest(request);
+        const cookie = request.cookies[SESSION_COOKIE];
+        const session = cookie ? await users.authenticateSession(cookie) : null;
+        return {
+          username: principal.username,
+          role: principal.role,
+          csrfToken: session?.csrfToken ?? null,
+        };
+      },
+    );
+    app.delete(
+      "/auth/session",
+      { config: { role: "viewer" }, schema: { summary: "Sign the browser out", tags: ["auth"] } },
+      async (request, reply) => {
+        const cookie = request.cookies[SESSION_COOKIE];
+        if (cookie) await users.endSession(cookie);
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return reply.status(204).send();
       },
     );
     app.get(

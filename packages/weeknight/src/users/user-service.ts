@@ -11,6 +11,9 @@ import type { Authenticator, Principal, Role } from "../http/http-auth.js";
 import type { ApiToken, User, UserStore } from "./user-store.js";
 
 const TOKEN_PREFIX = "wkn_";
+const SESSION_PREFIX = "wks_";
+/** A signed-in browser stays signed in for a working week. */
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
 /** Writing last-used on every request would make every read a write. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -32,6 +35,15 @@ export interface UserService extends Authenticator {
   createToken(principal: Principal, name: string): Promise<{ token: string; apiToken: ApiToken }>;
   listTokens(principal: Principal): Promise<ApiToken[]>;
   deleteToken(principal: Principal, id: number): Promise<void>;
+  /** Signs in a browser: the cookie value and the CSRF token its mutating requests must send. */
+  startSession(input: { username: string; password: string }): Promise<{
+    cookie: string;
+    csrfToken: string;
+    user: User;
+    expiresAt: number;
+  }>;
+  endSession(cookie: string): Promise<void>;
+  authenticateSession(cookie: string): Promise<{ principal: Principal; csrfToken: string } | null>;
 }
 
 export function createUserService(deps: { store: UserStore; clock: Clock }): UserService {
@@ -71,6 +83,14 @@ export function createUserService(deps: { store: UserStore; clock: Clock }): Use
     return { user, password };
   }
 
+  async function checkPassword(username: string, password: string): Promise<User> {
+    const found = await store.findByUsername(username);
+    const ok = found ? await argon2.verify(found.passwordHash, password) : false;
+    if (!found || !ok) throw new UnauthenticatedError("wrong username or password");
+    const { passwordHash: _, ...user } = found;
+    return user;
+  }
+
   return {
     async ensureAdmin() {
       if ((await store.count()) > 0) return null;
@@ -89,11 +109,35 @@ export function createUserService(deps: { store: UserStore; clock: Clock }): Use
       return user;
     },
     async login({ username, password, tokenName }) {
-      const found = await store.findByUsername(username);
-      const ok = found ? await argon2.verify(found.passwordHash, password) : false;
-      if (!found || !ok) throw new UnauthenticatedError("wrong username or password");
-      const { passwordHash: _, ...user } = found;
+      const user = await checkPassword(username, password);
       return { ...(await issueToken(user.id, tokenName)), user };
+    },
+    async startSession({ username, password }) {
+      const user = await checkPassword(username, password);
+      const cookie = `${SESSION_PREFIX}${randomBytes(32).toString("base64url")}`;
+      const csrfToken = randomBytes(24).toString("base64url");
+      const expiresAt = clock.now() + SESSION_TTL_MS;
+      await store.createSession({
+        idHash: hashToken(cookie),
+        userId: user.id,
+        csrfToken,
+        createdAt: clock.now(),
+        expiresAt,
+      });
+      return { cookie, csrfToken, user, expiresAt };
+    },
+    async endSession(cookie) {
+      await store.deleteSession(hashToken(cookie));
+    },
+    async authenticateSession(cookie) {
+      if (!cookie.startsWith(SESSION_PREFIX)) return null;
+      const found = await store.findSession(hashToken(cookie), clock.now());
+      if (!found) return null;
+      const { user, csrfToken } = found;
+      return {
+        principal: { userId: user.id, username: user.username, role: user.role },
+        csrfToken,
+      };
     },
     createToken: (principal, name) => issueToken(principal.userId, name),
     listTokens: (principal) => store.listTokens(principal.userId),

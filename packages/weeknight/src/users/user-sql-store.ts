@@ -136,6 +136,33 @@ export function createUserSqlStore(db: Db): UserStore {
         .execute();
       return rows.map(toToken);
     },
+    async createSession(input) {
+      await db
+        .insertInto("sessions")
+        .values({
+          id_hash: input.idHash,
+          user_id: input.userId,
+          csrf_token: input.csrfToken,
+          created_at: input.createdAt,
+          expires_at: input.expiresAt,
+        })
+        .execute();
+    },
+    async findSession(idHash, now) {
+      const row = await db
+        .selectFrom("sessions as s")
+        .innerJoin("users as u", "u.id", "s.user_id")
+        .select(["s.csrf_token", "s.expires_at", ...userColumns.map((c) => `u.${c}` as const)])
+        .where("s.id_hash", "=", idHash)
+        .where("s.expires_at", ">", now)
+        .executeTakeFirst();
+      return row
+        ? { user: toUser(row), csrfToken: row.csrf_token, expiresAt: row.expires_at }
+        : null;
+    },
+    async deleteSession(idHash) {
+      await db.deleteFrom("sessions").where("id_hash", "=", idHash).execute();
+    },
     async deleteToken(userId, id) {
       const result = await db
         .deleteFrom("api_tokens")

@@ -35,4 +35,17 @@ export interface UserStore {
   touchToken(id: number, at: number): Promise<void>;
   listTokens(userId: number): Promise<ApiToken[]>;
   deleteToken(userId: number, id: number): Promise<boolean>;
+  createSession(input: {
+    idHash: string;
+    userId: number;
+    csrfToken: string;
+    createdAt: number;
+    expiresAt: number;
+  }): Promise<void>;
+  /** The session's user and CSRF token, if it exists and has not expired at `now`. */
+  findSession(
+    idHash: string,
+    now: number,
+  ): Promise<{ user: User; csrfToken: string; expiresAt: number } | null>;
+  deleteSession(idHash: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import { migration0001 } from "./0001-initial.js";
 import { migration0002 } from "./0002-deployments.js";
 import { migration0003 } from "./0003-backups.js";
+import { migration0004 } from "./0004-sessions.js";
 import type { MigrationContext } from "./migration-context.js";
 
 /** Numbered migrations; never edit one after it has landed — add the next number. */
@@ -10,5 +11,6 @@ export function migrationList(context: MigrationContext): Record<string, Migrati
     "0001-initial": migration0001(context),
     "0002-deployments": migration0002(context),
     "0003-backups": migration0003(context),
+    "0004-sessions": migration0004(),
   };
 }
