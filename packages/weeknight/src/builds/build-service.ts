@@ -223,7 +223,14 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
         beforeId: filter.beforeId,
         limit: filter.limit,
       });
-      return Promise.all(builds.map(view));
+      const [details, names] = await Promise.all([
+        store.details(builds),
+        projects.list().then((all) => new Map(all.map((p) => [p.id, p.name]))),
+      ]);
+      return builds.map((build) => {
+        const detail = details.get(build.id) ?? { stages: [], artifact: null, commits: [] };
+        return { ...build, project: names.get(build.projectId) ?? "", ...detail };
+      });
     },
     async cancel(id) {
       const build = await store.get(id);

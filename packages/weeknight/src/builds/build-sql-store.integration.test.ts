@@ -88,4 +88,24 @@ describe.each(testDialects)("build store on %s", (dialect) => {
     await store.saveCommits(projectId, [commit]);
     expect(await store.commits(projectId, ["d1", "missing"])).toEqual([commit]);
   });
+
+  it("loads the stages, artifacts and commits of many builds at once, each with its own", async () => {
+    const a = await queue("e1");
+    const b = await queue("e2");
+    await store.setStages(a.id, ["unit"]);
+    await store.setStages(b.id, ["unit", "lint"]);
+    await store.saveArtifact(b.id, { sha256: "e".repeat(64), size: 3, createdAt: 60 });
+    await store.saveCommits(projectId, [
+      { sha: "e1", authorName: "A", authorEmail: "a@x", message: "one", committedAt: 1 },
+      { sha: "e2", authorName: "B", authorEmail: "b@x", message: "two", committedAt: 2 },
+    ]);
+    const details = await store.details([a, b]);
+    expect(details.get(a.id)?.stages.map((s) => s.name)).toEqual(["unit"]);
+    expect(details.get(b.id)?.stages.map((s) => s.name)).toEqual(["unit", "lint"]);
+    expect(details.get(a.id)?.artifact).toBeNull();
+    expect(details.get(b.id)?.artifact?.size).toBe(3);
+    expect(details.get(a.id)?.commits.map((c) => c.message)).toEqual(["one"]);
+    expect(details.get(b.id)?.commits.map((c) => c.authorName)).toEqual(["B"]);
+    expect(await store.details([])).toEqual(new Map());
+  });
 });

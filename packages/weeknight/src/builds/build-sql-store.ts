@@ -1,7 +1,15 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../db/database.js";
 import type { BuildStagesTable, BuildsTable } from "../db/db-tables.js";
-import type { Build, BuildStatus, BuildStore, Stage, StageStatus } from "./build-store.js";
+import type {
+  Artifact,
+  Build,
+  BuildStatus,
+  BuildStore,
+  CommitRecord,
+  Stage,
+  StageStatus,
+} from "./build-store.js";
 
 const toBuild = (r: Selectable<BuildsTable>): Build => ({
   id: r.id,
@@ -149,6 +157,73 @@ export function createBuildSqlStore(db: Db): BuildStore {
         .orderBy("position")
         .execute();
       return rows.map(toStage);
+    },
+    async details(builds) {
+      const ids = builds.map((b) => b.id);
+      const result = new Map(
+        ids.map((id) => [
+          id,
+          {
+            stages: [] as Stage[],
+            artifact: null as Artifact | null,
+            commits: [] as CommitRecord[],
+          },
+        ]),
+      );
+      if (ids.length === 0) return result;
+      const shas = [...new Set(builds.flatMap((b) => b.commitShas))];
+      const [stages, artifacts, commits] = await Promise.all([
+        db
+          .selectFrom("build_stages")
+          .selectAll()
+          .where("build_id", "in", ids)
+          .orderBy("build_id")
+          .orderBy("position")
+          .execute(),
+        db
+          .selectFrom("artifacts")
+          .select(["build_id", "sha256", "size", "created_at"])
+          .where("build_id", "in", ids)
+          .execute(),
+        shas.length === 0
+          ? Promise.resolve([])
+          : db
+              .selectFrom("commits")
+              .select([
+                "project_id",
+                "sha",
+                "author_name",
+                "author_email",
+                "message",
+                "committed_at",
+              ])
+              .where("project_id", "in", [...new Set(builds.map((b) => b.projectId))])
+              .where("sha", "in", shas)
+              .execute(),
+      ]);
+      for (const row of stages) result.get(row.build_id)?.stages.push(toStage(row));
+      for (const row of artifacts) {
+        const entry = result.get(row.build_id);
+        if (entry)
+          entry.artifact = { sha256: row.sha256, size: row.size, createdAt: row.created_at };
+      }
+      const byKey = new Map(commits.map((c) => [`${c.project_id}:${c.sha}`, c]));
+      for (const build of builds) {
+        const entry = result.get(build.id);
+        for (const sha of build.commitShas) {
+          const c = byKey.get(`${build.projectId}:${sha}`);
+          if (c && entry) {
+            entry.commits.push({
+              sha,
+              authorName: c.author_name,
+              authorEmail: c.author_email,
+              message: c.message,
+              committedAt: c.committed_at,
+            });
+          }
+        }
+      }
+      return result;
     },
     async saveArtifact(buildId, artifact) {
       await db

@@ -79,6 +79,10 @@ export interface BuildStore {
     patch: Partial<Omit<Stage, "position" | "name">>,
   ): Promise<void>;
   stages(buildId: number): Promise<Stage[]>;
+  /** Stages, artifacts and commits of many builds in three queries (list pages). */
+  details(
+    builds: Build[],
+  ): Promise<Map<number, { stages: Stage[]; artifact: Artifact | null; commits: CommitRecord[] }>>;
   saveArtifact(buildId: number, artifact: Artifact): Promise<void>;
   artifact(buildId: number): Promise<Artifact | null>;
   saveCommits(projectId: number, commits: CommitRecord[]): Promise<void>;

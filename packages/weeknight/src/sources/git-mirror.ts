@@ -55,6 +55,7 @@ export interface GitMirrorDeps {
 }
 
 const DEFAULT_LIMIT = 100;
+const MAX_CACHED_FILES = 200;
 
 export function createGitMirror(deps: GitMirrorDeps): GitMirror {
   const { repoUrl, mirrorDir } = deps;
@@ -124,6 +125,27 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
     );
   };
 
+  const files = new Map<string, string | null>();
+
+  async function readFileAt(sha: string, path: string): Promise<string | null> {
+    assertSha(sha, "commit");
+    if (path === "" || /[\n\0]/.test(path)) {
+      throw new InvalidInputError(`file path ${JSON.stringify(path)} is empty or has a newline`);
+    }
+    const { stdout } = await git(objectTypesArgs(mirrorDir), {
+      input: objectTypesInput(sha, path),
+    });
+    const [commitLine = "", pathLine = ""] = stdout.split("\n");
+    if (commitLine.endsWith(" missing")) {
+      throw new NotFoundError(
+        `Commit ${sha} is not in the mirror of ${shownUrl}; sync the project first.`,
+      );
+    }
+    const [blobSha, type] = pathLine.split(" ");
+    if (type !== "blob" || blobSha === undefined) return null;
+    return (await git(readBlobArgs(mirrorDir, blobSha))).stdout;
+  }
+
   return {
     async sync(branch) {
       assertBranchName(branch);
@@ -147,22 +169,13 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
     },
 
     async readFile(sha, path) {
-      assertSha(sha, "commit");
-      if (path === "" || /[\n\0]/.test(path)) {
-        throw new InvalidInputError(`file path ${JSON.stringify(path)} is empty or has a newline`);
-      }
-      const { stdout } = await git(objectTypesArgs(mirrorDir), {
-        input: objectTypesInput(sha, path),
-      });
-      const [commitLine = "", pathLine = ""] = stdout.split("\n");
-      if (commitLine.endsWith(" missing")) {
-        throw new NotFoundError(
-          `Commit ${sha} is not in the mirror of ${shownUrl}; sync the project first.`,
-        );
-      }
-      const [blobSha, type] = pathLine.split(" ");
-      if (type !== "blob" || blobSha === undefined) return null;
-      return (await git(readBlobArgs(mirrorDir, blobSha))).stdout;
+      // A file at a commit never changes, and weeknight.yml is read on every page view.
+      const key = `${sha}:${path}`;
+      if (files.has(key)) return files.get(key) ?? null;
+      const text = await readFileAt(sha, path);
+      files.set(key, text);
+      if (files.size > MAX_CACHED_FILES) files.delete(files.keys().next().value ?? key);
+      return text;
     },
 
     async checkout(sha, dir) {
