@@ -152,6 +152,16 @@ describe.each(testDialects)("deployments with the command target on %s", (dialec
     repo.remove();
   });
 
+  it("shows every project and environment on one overview", async () => {
+    const overview = await t.api<
+      { project: string; lastBuild: { status: string }; environments: Environment[] }[]
+    >("GET", "/overview");
+    const flow = overview.body.find((p) => p.project === "flow");
+    expect(flow?.lastBuild.status).toBe("passed");
+    expect(flow?.environments.map((e) => e.name)).toEqual(["internal", "production"]);
+    expect(flow?.environments[1]?.waiting.length).toBeGreaterThan(0);
+  });
+
   it("rolls production back to the previous release on request", async () => {
     const deploy = await t.api<Deployment>(
       "POST",

@@ -5,7 +5,7 @@ import { principalOfRequest } from "../http/http-auth.js";
 import type { DataRefresh } from "./data-refresh.js";
 import type { EnvironmentService } from "./environment-service.js";
 
-const environmentSchema = z.object({
+export const environmentSchema = z.object({
   name: z.string(),
   deploy: z.union([
     z.enum(["on-green", "manual"]),

@@ -32,6 +32,7 @@ import {
   createEnvironmentService,
   type EnvironmentService,
 } from "../environments/environment-service.js";
+import { overviewRoutes } from "../environments/overview-routes.js";
 import { InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
 import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
@@ -236,6 +237,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       deliveryRoutes({ store: deliveryStore, projects }),
       eventRoutes({ bus }),
       environmentRoutes({ environments }),
+      overviewRoutes({ projects, builds, environments }),
       dataRefreshRoutes({
         audit,
         refresh: createDataRefresh({
