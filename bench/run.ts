@@ -1,10 +1,12 @@
 /**
  * `npm run bench -- <name>`: runs one benchmark; each prints one JSON line last.
  */
+import { apiBench } from "./api-bench.js";
 import { pipelineBench } from "./pipeline-bench.js";
 import { rollbackBench } from "./rollback-bench.js";
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  api: apiBench,
   pipeline: pipelineBench,
   rollback: rollbackBench,
 };
