@@ -29,6 +29,8 @@ export interface BuildService {
     limit: number;
   }): Promise<BuildView[]>;
   cancel(id: number): Promise<Build>;
+  /** The newest passed builds with an artifact, without their details (candidates). */
+  deployable(project: Project, limit: number): Promise<Build[]>;
   /** Re-queues builds a previous run left unfinished, then starts taking queued builds. */
   start(): Promise<void>;
   /** Stops taking builds; resolves when running builds have been interrupted (they re-run at the next start). */
@@ -232,6 +234,7 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
         return { ...build, project: names.get(build.projectId) ?? "", ...detail };
       });
     },
+    deployable: (project, limit) => store.deployable(project.id, limit),
     async cancel(id) {
       const build = await store.get(id);
       if (!build) throw new NotFoundError(`no build ${id}: see \`weeknight build list\``);

@@ -76,6 +76,25 @@ export function createBuildSqlStore(db: Db): BuildStore {
       if (filter.beforeId !== undefined) query = query.where("id", "<", filter.beforeId);
       return (await query.execute()).map(toBuild);
     },
+    async deployable(projectId, limit) {
+      const rows = await db
+        .selectFrom("builds")
+        .selectAll("builds")
+        .where("project_id", "=", projectId)
+        .where("status", "=", "passed")
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("artifacts")
+              .select("artifacts.id")
+              .whereRef("artifacts.build_id", "=", "builds.id"),
+          ),
+        )
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map(toBuild);
+    },
     async oldestQueued() {
       const row = await db
         .selectFrom("builds")

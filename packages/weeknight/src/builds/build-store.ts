@@ -63,6 +63,8 @@ export interface BuildStore {
     limit: number;
   }): Promise<Build[]>;
   oldestQueued(): Promise<Build | null>;
+  /** The newest passed builds that kept an artifact: what can be deployed. */
+  deployable(projectId: number, limit: number): Promise<Build[]>;
   /** queued → running, only if still queued (so two runners never take one build). */
   claim(id: number, at: number): Promise<boolean>;
   finish(id: number, status: BuildStatus, at: number, error: string | null): Promise<void>;

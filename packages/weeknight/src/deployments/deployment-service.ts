@@ -276,6 +276,9 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       return Promise.all((await store.list({ ...filter, projectId })).map(view));
     },
     live: (project: Project, environment: string) => store.live(project.id, environment),
+    /** The newest deployment to the environment, whatever its step. */
+    latest: async (project: Project, environment: string) =>
+      (await store.list({ projectId: project.id, environment, limit: 1 }))[0] ?? null,
     /** Tells the live release's channels that it crashed (the target restarted it). */
     announceCrash: (project: Project, live: Deployment, message: string) =>
       announce(live, project, "release.crashed", message),

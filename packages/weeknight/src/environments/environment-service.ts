@@ -1,5 +1,6 @@
 import { loadBuildConfig } from "../builds/build-config.js";
-import type { BuildService, BuildView } from "../builds/build-service.js";
+import type { BuildService } from "../builds/build-service.js";
+import type { Build } from "../builds/build-store.js";
 import type { WeeknightConfig } from "../config/config-schema.js";
 import type { DeploymentService } from "../deployments/deployment-service.js";
 import { NotFoundError } from "../errors/domain-errors.js";
@@ -37,28 +38,30 @@ export function createEnvironmentService(deps: {
   nextRunAt?: (project: string, environment: string) => number | null;
 }) {
   const { projects, builds, deployments } = deps;
+  const configs = new Map<number, { buildId: number; config: WeeknightConfig }>();
 
   /** The environments of the newest passed build's weeknight.yml: what the team last said it wants. */
   async function currentConfig(
     project: Project,
-  ): Promise<{ config: WeeknightConfig; build: BuildView } | null> {
-    const [latest] = await builds.list({ project: project.name, status: "passed", limit: 1 });
+  ): Promise<{ config: WeeknightConfig; build: Build } | null> {
+    const [latest] = await builds.deployable(project, 1);
     if (!latest) return null;
+    // Parsed once per newest build: every page view and scheduler tick asks for it.
+    const known = configs.get(project.id);
+    if (known?.buildId === latest.id) return { config: known.config, build: latest };
     const loaded = await loadBuildConfig(projects, project, latest.sha);
-    return loaded.ok ? { config: loaded.config, build: latest } : null;
+    if (!loaded.ok) return null;
+    configs.set(project.id, { buildId: latest.id, config: loaded.config });
+    return { config: loaded.config, build: latest };
   }
 
   /** The newest passed build whose deployments to every required environment succeeded. */
-  async function candidate(project: Project, requires: string[]): Promise<BuildView | null> {
+  async function candidate(project: Project, requires: string[]): Promise<Build | null> {
     const verified = await Promise.all(
       requires.map(async (env) => new Set(await deployments.succeededBuilds(project, env))),
     );
-    const passed = await builds.list({
-      project: project.name,
-      status: "passed",
-      limit: CANDIDATE_SEARCH,
-    });
-    return passed.find((b) => b.artifact && verified.every((set) => set.has(b.id))) ?? null;
+    const deployable = await builds.deployable(project, CANDIDATE_SEARCH);
+    return deployable.find((b) => verified.every((set) => set.has(b.id))) ?? null;
   }
 
   async function environment(
@@ -68,10 +71,10 @@ export function createEnvironmentService(deps: {
   ): Promise<EnvironmentView> {
     const env = config.environments[name];
     if (!env) throw new Error(`no environment ${name}`);
-    const [live, next, [last], run] = await Promise.all([
+    const [live, next, last, run] = await Promise.all([
       deployments.live(project, name),
       candidate(project, env.requires),
-      deployments.list({ project: project.name, environment: name, limit: 1 }),
+      deployments.latest(project, name),
       deployments.lastRun(project, name),
     ]);
     const liveBuild = live ? await builds.get(live.buildId) : null;

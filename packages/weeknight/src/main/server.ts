@@ -237,7 +237,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       deliveryRoutes({ store: deliveryStore, projects }),
       eventRoutes({ bus }),
       environmentRoutes({ environments }),
-      overviewRoutes({ projects, builds, environments }),
+      overviewRoutes({ projects, builds, environments, bus, clock }),
       dataRefreshRoutes({
         audit,
         refresh: createDataRefresh({

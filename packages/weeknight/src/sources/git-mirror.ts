@@ -55,7 +55,7 @@ export interface GitMirrorDeps {
 }
 
 const DEFAULT_LIMIT = 100;
-const MAX_CACHED_FILES = 200;
+const MAX_CACHED = 500;
 
 export function createGitMirror(deps: GitMirrorDeps): GitMirror {
   const { repoUrl, mirrorDir } = deps;
@@ -125,7 +125,9 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
     );
   };
 
-  const files = new Map<string, string | null>();
+  // What a commit holds, and what lies between two commits, never changes; pages ask often.
+  const files = createMemo<string | null>(MAX_CACHED);
+  const history = createMemo<CommitInfo[]>(MAX_CACHED);
 
   async function readFileAt(sha: string, path: string): Promise<string | null> {
     assertSha(sha, "commit");
@@ -164,19 +166,12 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
       assertSha(head, "head");
       if (since !== null) assertSha(since, "since");
       assertLimit(limit);
-      const { stdout } = await git(logArgs(mirrorDir, since, head, limit));
-      return parseLog(stdout);
+      return history(`${since}..${head}:${limit}`, async () =>
+        parseLog((await git(logArgs(mirrorDir, since, head, limit))).stdout),
+      );
     },
 
-    async readFile(sha, path) {
-      // A file at a commit never changes, and weeknight.yml is read on every page view.
-      const key = `${sha}:${path}`;
-      if (files.has(key)) return files.get(key) ?? null;
-      const text = await readFileAt(sha, path);
-      files.set(key, text);
-      if (files.size > MAX_CACHED_FILES) files.delete(files.keys().next().value ?? key);
-      return text;
-    },
+    readFile: (sha, path) => files(`${sha}:${path}`, () => readFileAt(sha, path)),
 
     async checkout(sha, dir) {
       assertSha(sha, "commit");
@@ -238,4 +233,18 @@ function firstNonEmptyLine(text: string): string | undefined {
     .split("\n")
     .map((line) => line.trim())
     .find((line) => line !== "");
+}
+
+/** Remembers up to `max` answers (as promises, so concurrent askers share one call); failures are forgotten. */
+function createMemo<T>(max: number): (key: string, compute: () => Promise<T>) => Promise<T> {
+  const entries = new Map<string, Promise<T>>();
+  return (key, compute) => {
+    const known = entries.get(key);
+    if (known) return known;
+    const value = compute();
+    entries.set(key, value);
+    value.catch(() => entries.delete(key));
+    if (entries.size > max) entries.delete(entries.keys().next().value ?? key);
+    return value;
+  };
 }
