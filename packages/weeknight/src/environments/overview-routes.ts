@@ -36,20 +36,37 @@ export function overviewRoutes(deps: {
   bus: EventBus;
   clock: Clock;
 }): RoutesPlugin {
-  // Computed once and shared until something changes: every open dashboard polls it.
-  let cached: { at: number; value: Promise<Overview> } | null = null;
+  // Computed once and shared: every open dashboard asks for it. After a change (an event, or
+  // MAX_AGE_MS for schedules' next runs) callers get the last value while a fresh one is made,
+  // so no request waits for the whole overview to be rebuilt — except the very first.
+  let latest: { at: number; value: Overview; json: string } | null = null;
+  let stale = true;
+  let pending: Promise<Overview> | null = null;
   deps.bus.subscribe((event) => {
-    if (!event.type.endsWith(".log")) cached = null;
+    if (!event.type.endsWith(".log")) stale = true;
   });
-  const overview = () => {
-    if (!cached || deps.clock.now() - cached.at > MAX_AGE_MS) {
-      const value = compute();
-      cached = { at: deps.clock.now(), value };
-      value.catch(() => {
-        cached = null;
-      });
-    }
-    return cached.value;
+  const refresh = (): Promise<Overview> => {
+    pending ??= (async () => {
+      stale = false;
+      const startedAt = deps.clock.now();
+      try {
+        const value = await compute();
+        // Serialized once too: checking and stringifying it per request costs more than serving it.
+        latest = { at: startedAt, value, json: JSON.stringify(overviewSchema.parse(value)) };
+        return value;
+      } catch (error) {
+        stale = true;
+        throw error;
+      } finally {
+        pending = null;
+      }
+    })();
+    return pending;
+  };
+  const overviewJson = async (): Promise<string> => {
+    if (!latest) await refresh();
+    else if (stale || deps.clock.now() - latest.at > MAX_AGE_MS) void refresh().catch(() => {});
+    return latest?.json ?? "[]";
   };
   const compute = async (): Promise<Overview> => {
     const projects = await deps.projects.list();
@@ -78,7 +95,14 @@ export function overviewRoutes(deps: {
           response: { 200: overviewSchema },
         },
       },
-      () => overview(),
+      async (_request, reply) => {
+        const json = await overviewJson();
+        // Already checked against the schema when it was made; send the bytes as they are.
+        return reply
+          .type("application/json; charset=utf-8")
+          .serializer(String)
+          .send(json as unknown as Overview);
+      },
     );
   };
 }
