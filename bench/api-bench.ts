@@ -1,10 +1,16 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { signIn } from "../packages/weeknight/src/cli/api-client.js";
-import type { DialectName } from "../packages/weeknight/src/db/database.js";
-import { startServer } from "../packages/weeknight/src/main/server.js";
-import { readSettings } from "../packages/weeknight/src/main/settings.js";
+import {
+  createDatabase,
+  type Db,
+  type DialectName,
+} from "../packages/weeknight/src/db/database.js";
+import { cliArgs } from "../packages/weeknight/src/test-support/test-cli.js";
 import {
   openTestDatabase,
   testDialects,
@@ -59,17 +65,18 @@ async function measure(
   sha: string,
 ): Promise<Record<string, number>> {
   const home = mkdtempSync(join(tmpdir(), "weeknight-api-bench-"));
-  const database = await openTestDatabase(dialect);
-  const server = await startServer({
-    settings: readSettings({}, { home, port: 0, databaseUrl: database.url }),
-  });
+  // PostgreSQL gets a throwaway schema; SQLite is the server's own file in its home.
+  const postgres = dialect === "postgres" ? await openTestDatabase(dialect) : null;
+  // The server runs in its own process, as in production: clients never share its event loop.
+  const server = await startServerProcess(home, postgres?.url);
+  const database = postgres ?? createDatabase({ sqlitePath: join(home, "weeknight.db") });
   try {
-    const login = server.initialAdmin ?? { username: "admin", password: "" };
-    const api = await signIn({ url: server.url, ...login, tokenName: "bench", fetch });
+    const api = await signIn({ url: server.url, ...server.login, tokenName: "bench", fetch });
     process.stderr.write(`${dialect}: seeding ${PROJECTS} projects × ${BUILDS} builds…\n`);
-    for (let p = 0; p < PROJECTS; p++)
+    for (let p = 0; p < PROJECTS; p++) {
       await api.post("/projects", { name: `p${p}`, repoUrl: repoDir, poll: 0 });
-    await seed(server.database.db, sha);
+    }
+    await seed(database.db, sha);
 
     const latencies: Record<"overview" | "project", number[]> = { overview: [], project: [] };
     const client = async (c: number) => {
@@ -94,13 +101,30 @@ async function measure(
       [`${dialect}_project_p95_ms`]: round(percentile(latencies.project, 0.95)),
     };
   } finally {
-    await server.close();
+    server.stop();
     await database.close();
     rmSync(home, { recursive: true, force: true });
   }
 }
 
-async function seed(db: Awaited<ReturnType<typeof startServer>>["database"]["db"], sha: string) {
+async function startServerProcess(home: string, databaseUrl: string | undefined) {
+  const child = spawn(
+    process.execPath,
+    cliArgs(["server", "--home", home, "--port", "0", "--json"]),
+    {
+      env: { ...process.env, WEEKNIGHT_DATABASE_URL: databaseUrl ?? "" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+  const started = JSON.parse(line) as {
+    url: string;
+    initialAdmin: { username: string; password: string };
+  };
+  return { url: started.url, login: started.initialAdmin, stop: () => child.kill("SIGTERM") };
+}
+
+async function seed(db: Db, sha: string) {
   const projects = await db.selectFrom("projects").select("id").execute();
   for (const { id } of projects) {
     await db
