@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stopLocalAgent } from "../main/local-agent.js";
 import { cliArgs, runCli } from "../test-support/test-cli.js";
 import { createTestRepo } from "../test-support/test-repo.js";
 
@@ -74,6 +75,8 @@ afterAll(async () => {
     server.kill("SIGTERM");
     await exited;
   }
+  // The sample app deploys to internal when green: its agent outlives the server by design.
+  await stopLocalAgent(join(root, "home"));
   receiver?.closeAllConnections();
   receiver?.close();
   repo?.remove();
