@@ -59,12 +59,12 @@ export function deploymentRoutes(deps: {
         const actor = principalOfRequest(request).username;
         let buildId = request.body?.build;
         if (buildId === undefined) {
-          const view = await environments.show(name, env);
-          if (!view.candidate)
+          const candidate = await environments.candidateFor(name, env);
+          if (!candidate.build)
             throw new ConflictError(
-              `${env} has no candidate: no build has passed its requirements (${view.requires.join(", ") || "none"}) yet`,
+              `${env} has no candidate: no build has passed its requirements (${candidate.requires.join(", ") || "none"}) yet`,
             );
-          buildId = view.candidate.buildId;
+          buildId = candidate.build.id;
         }
         const deployment = await deployments.deploy({
           project: name,
@@ -127,7 +127,7 @@ export function deploymentRoutes(deps: {
         const { name } = request.params;
         const { from, to } = request.body;
         const actor = principalOfRequest(request).username;
-        const live = (await environments.show(name, from)).live;
+        const live = await environments.liveOn(name, from);
         if (!live) throw new ConflictError(`nothing is live on ${from}: deploy there first`);
         const deployment = await deployments.deploy({
           project: name,

@@ -64,6 +64,19 @@ export function createEnvironmentService(deps: {
     return deployable.find((b) => verified.every((set) => set.has(b.id))) ?? null;
   }
 
+  /** The project and one of its environments, as the last passed build's weeknight.yml has it. */
+  async function named(projectName: string, name: string) {
+    const project = await projects.get(projectName);
+    const current = await currentConfig(project);
+    const env = current?.config.environments[name];
+    if (!current || !env) {
+      throw new NotFoundError(
+        `project ${projectName} has no environment "${name}" in its last passed build's weeknight.yml`,
+      );
+    }
+    return { project, config: current.config, env };
+  }
+
   async function environment(
     project: Project,
     name: string,
@@ -124,14 +137,17 @@ export function createEnvironmentService(deps: {
       );
     },
     async show(projectName: string, name: string): Promise<EnvironmentView> {
-      const project = await projects.get(projectName);
-      const current = await currentConfig(project);
-      if (!current?.config.environments[name]) {
-        throw new NotFoundError(
-          `project ${projectName} has no environment "${name}" in its last passed build's weeknight.yml`,
-        );
-      }
-      return environment(project, name, current.config);
+      const { project, config } = await named(projectName, name);
+      return environment(project, name, config);
+    },
+    /** What `deploy` without a build takes, and why there may be none. */
+    async candidateFor(projectName: string, name: string) {
+      const { project, env } = await named(projectName, name);
+      return { build: await candidate(project, env.requires), requires: env.requires };
+    },
+    async liveOn(projectName: string, name: string) {
+      const { project } = await named(projectName, name);
+      return deployments.live(project, name);
     },
   };
 }
