@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { registerDashboard } from "./dashboard.js";
 import { type Authenticator, registerAuth } from "./http-auth.js";
 import { registerErrorHandler } from "./http-errors.js";
 
@@ -37,6 +38,8 @@ export interface HttpAppDeps {
   logger?: boolean;
   /** Largest request body accepted (webhook payloads can be large). */
   bodyLimit?: number;
+  /** The built dashboard served at / (default: this package's dist/web); null serves none. */
+  dashboardDir?: string | null;
 }
 
 /** Builds the whole HTTP app without opening a socket, so tests can use `app.inject()`. */
@@ -49,7 +52,9 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<HttpApp> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const page =
+    deps.dashboardDir === null ? undefined : await registerDashboard(app, deps.dashboardDir);
+  registerErrorHandler(app, page);
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError, type DomainErrorCode } from "../errors/domain-errors.js";
+import type { PageFallback } from "./dashboard.js";
 
 /** The HTTP status of each domain error code, for every HTTP surface (server and agent). */
 export const statusByCode: Record<DomainErrorCode, number> = {
@@ -12,7 +13,7 @@ export const statusByCode: Record<DomainErrorCode, number> = {
 };
 
 /** The one place domain errors become HTTP responses: `{ error: { code, message, details? } }`. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, page?: PageFallback): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof DomainError) {
       return reply.status(statusByCode[error.code]).send({
@@ -37,12 +38,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       },
     });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+  app.setNotFoundHandler((request, reply) => {
+    if (page?.(request, reply)) return reply;
+    return reply.status(404).send({
       error: {
         code: "NOT_FOUND",
         message: `no route ${request.method} ${request.url.split("?")[0]}: see /api/v1/openapi.json`,
       },
-    }),
-  );
+    });
+  });
 }

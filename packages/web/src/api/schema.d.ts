@@ -1,0 +1,2170 @@
+// Generated from the server's OpenAPI document by scripts/api-schema.ts; do not edit.
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a username and password for a new API token (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                        /** @default cli */
+                        tokenName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            user: {
+                                id: number;
+                                username: string;
+                                /** @enum {string} */
+                                role: "viewer" | "deployer" | "admin";
+                                createdAt: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in browser's user and CSRF token (after a page reload) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            /** @enum {string} */
+                            role: "viewer" | "deployer" | "admin";
+                            csrfToken: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Sign a browser in: sets an httpOnly session cookie and returns the CSRF token
+         * @description Mutating requests made with the cookie must send the token in the `x-csrf-token` header.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: number;
+                                username: string;
+                                /** @enum {string} */
+                                role: "viewer" | "deployer" | "admin";
+                                createdAt: number;
+                            };
+                            csrfToken: string;
+                            expiresAt: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sign the browser out */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            username: string;
+                            /** @enum {string} */
+                            role: "viewer" | "deployer" | "admin";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            username: string;
+                            /** @enum {string} */
+                            role: "viewer" | "deployer" | "admin";
+                            createdAt: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user; the password is generated when omitted and shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        /**
+                         * @default viewer
+                         * @enum {string}
+                         */
+                        role?: "viewer" | "deployer" | "admin";
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: number;
+                                username: string;
+                                /** @enum {string} */
+                                role: "viewer" | "deployer" | "admin";
+                                createdAt: number;
+                            };
+                            password: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{username}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a user's role */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "viewer" | "deployer" | "admin";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            username: string;
+                            /** @enum {string} */
+                            role: "viewer" | "deployer" | "admin";
+                            createdAt: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your API tokens (never their values) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            prefix: string;
+                            createdAt: number;
+                            lastUsedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token for yourself (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            apiToken: {
+                                id: number;
+                                name: string;
+                                prefix: string;
+                                createdAt: number;
+                                lastUsedAt: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke one of your tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List projects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            repoUrl: string;
+                            branch: string;
+                            pollIntervalMs: number;
+                            createdAt: number;
+                            lastPolledAt: number | null;
+                            lastSeenSha: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register an app repository; the webhook secret is returned once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        repoUrl: string;
+                        /** @default main */
+                        branch?: string;
+                        /**
+                         * @description poll interval, e.g. "60s"; 0 turns polling off
+                         * @default 60s
+                         */
+                        poll?: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: {
+                                id: number;
+                                name: string;
+                                repoUrl: string;
+                                branch: string;
+                                pollIntervalMs: number;
+                                createdAt: number;
+                                lastPolledAt: number | null;
+                                lastSeenSha: string | null;
+                            };
+                            webhookSecret: string;
+                            head: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            repoUrl: string;
+                            branch: string;
+                            pollIntervalMs: number;
+                            createdAt: number;
+                            lastPolledAt: number | null;
+                            lastSeenSha: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a project with its builds */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's webhook secret */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            webhookSecret: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names of the project's secrets (values never leave the server) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            updatedAt: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/secrets/{secret}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a secret referenced as ${NAME} in weeknight.yml */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    secret: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Delete a secret */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    secret: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/builds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Builds, newest first (page with `before`) */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                    status?: "queued" | "running" | "passed" | "failed" | "cancelled";
+                    /** @description only builds with a smaller id */
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            sha: string;
+                            branch: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "passed" | "failed" | "cancelled";
+                            trigger: string;
+                            queuedAt: number;
+                            startedAt: number | null;
+                            finishedAt: number | null;
+                            error: string | null;
+                            stages: {
+                                position: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "passed" | "failed" | "timed-out" | "cancelled" | "skipped";
+                                startedAt: number | null;
+                                finishedAt: number | null;
+                                exitCode: number | null;
+                                message: string | null;
+                            }[];
+                            artifact: {
+                                sha256: string;
+                                size: number;
+                                createdAt: number;
+                            } | null;
+                            commits: {
+                                sha: string;
+                                authorName: string;
+                                authorEmail: string;
+                                message: string;
+                                committedAt: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/builds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the branch head (or a given commit) now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sha?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            sha: string;
+                            branch: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "passed" | "failed" | "cancelled";
+                            trigger: string;
+                            queuedAt: number;
+                            startedAt: number | null;
+                            finishedAt: number | null;
+                            error: string | null;
+                            stages: {
+                                position: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "passed" | "failed" | "timed-out" | "cancelled" | "skipped";
+                                startedAt: number | null;
+                                finishedAt: number | null;
+                                exitCode: number | null;
+                                message: string | null;
+                            }[];
+                            artifact: {
+                                sha256: string;
+                                size: number;
+                                createdAt: number;
+                            } | null;
+                            commits: {
+                                sha: string;
+                                authorName: string;
+                                authorEmail: string;
+                                message: string;
+                                committedAt: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/builds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One build with stages, artifact and commits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            sha: string;
+                            branch: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "passed" | "failed" | "cancelled";
+                            trigger: string;
+                            queuedAt: number;
+                            startedAt: number | null;
+                            finishedAt: number | null;
+                            error: string | null;
+                            stages: {
+                                position: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "passed" | "failed" | "timed-out" | "cancelled" | "skipped";
+                                startedAt: number | null;
+                                finishedAt: number | null;
+                                exitCode: number | null;
+                                message: string | null;
+                            }[];
+                            artifact: {
+                                sha256: string;
+                                size: number;
+                                createdAt: number;
+                            } | null;
+                            commits: {
+                                sha: string;
+                                authorName: string;
+                                authorEmail: string;
+                                message: string;
+                                committedAt: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/builds/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running build (kills its whole process tree) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            sha: string;
+                            branch: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "passed" | "failed" | "cancelled";
+                            trigger: string;
+                            queuedAt: number;
+                            startedAt: number | null;
+                            finishedAt: number | null;
+                            error: string | null;
+                            stages: {
+                                position: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "pending" | "running" | "passed" | "failed" | "timed-out" | "cancelled" | "skipped";
+                                startedAt: number | null;
+                                finishedAt: number | null;
+                                exitCode: number | null;
+                                message: string | null;
+                            }[];
+                            artifact: {
+                                sha256: string;
+                                size: number;
+                                createdAt: number;
+                            } | null;
+                            commits: {
+                                sha: string;
+                                authorName: string;
+                                authorEmail: string;
+                                message: string;
+                                committedAt: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/builds/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The build log as JSON lines; `follow=true` streams it as Server-Sent Events until the build ends */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only lines numbered above this */
+                    after?: number;
+                    follow?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            n: number;
+                            stage: string;
+                            /** @enum {string} */
+                            stream: "stdout" | "stderr" | "system";
+                            at: number;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/builds/{id}/artifact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the build's artifact (tar.gz); its sha256 is in the X-Weeknight-Sha256 header */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notification delivery log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                    build?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            buildId: number | null;
+                            event: string;
+                            channel: string;
+                            target: string;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            createdAt: number;
+                            finishedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent-Events stream of domain events
+         * @description Each event is `event: <type>`, `id: <n>`, `data: <json>`. Reconnect with `Last-Event-ID` to replay missed events.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description comma-separated event types or prefixes ending in `*`, e.g. `build.*,delivery.*` */
+                    types?: string;
+                    /** @description only events of this project */
+                    project?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's environments: live release, candidate, what is waiting, next run, last skip */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            deploy: ("on-green" | "manual") | {
+                                schedule: string;
+                                timezone: string;
+                            };
+                            requires: string[];
+                            target: string;
+                            live: {
+                                deploymentId: number;
+                                buildId: number;
+                                releaseId: string;
+                                sha: string;
+                                since: number | null;
+                            } | null;
+                            candidate: {
+                                buildId: number;
+                                sha: string;
+                            } | null;
+                            waiting: {
+                                sha: string;
+                                author: string;
+                                message: string;
+                            }[];
+                            lastDeployment: {
+                                id: number;
+                                step: string;
+                                buildId: number;
+                            } | null;
+                            nextRunAt: number | null;
+                            lastSkipReason: string | null;
+                            lastSkipAt: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One environment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            deploy: ("on-green" | "manual") | {
+                                schedule: string;
+                                timezone: string;
+                            };
+                            requires: string[];
+                            target: string;
+                            live: {
+                                deploymentId: number;
+                                buildId: number;
+                                releaseId: string;
+                                sha: string;
+                                since: number | null;
+                            } | null;
+                            candidate: {
+                                buildId: number;
+                                sha: string;
+                            } | null;
+                            waiting: {
+                                sha: string;
+                                author: string;
+                                message: string;
+                            }[];
+                            lastDeployment: {
+                                id: number;
+                                step: string;
+                                buildId: number;
+                            } | null;
+                            nextRunAt: number | null;
+                            lastSkipReason: string | null;
+                            lastSkipAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Projects × environments: newest build, live release, candidate, what is waiting, next run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: string;
+                            lastBuild: {
+                                id: number;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "passed" | "failed" | "cancelled";
+                                sha: string;
+                                finishedAt: number | null;
+                            } | null;
+                            environments: {
+                                name: string;
+                                deploy: ("on-green" | "manual") | {
+                                    schedule: string;
+                                    timezone: string;
+                                };
+                                requires: string[];
+                                target: string;
+                                live: {
+                                    deploymentId: number;
+                                    buildId: number;
+                                    releaseId: string;
+                                    sha: string;
+                                    since: number | null;
+                                } | null;
+                                candidate: {
+                                    buildId: number;
+                                    sha: string;
+                                } | null;
+                                waiting: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                }[];
+                                lastDeployment: {
+                                    id: number;
+                                    step: string;
+                                    buildId: number;
+                                } | null;
+                                nextRunAt: number | null;
+                                lastSkipReason: string | null;
+                                lastSkipAt: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}/data/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore the latest backup of `data.refresh_from` into this environment, then run `data.scrub` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            environment: string;
+                            from: string;
+                            backupId: number;
+                            scrubMs: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy a build (default: the environment's candidate) to an environment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        build?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            buildId: number;
+                            releaseId: string;
+                            previousDeploymentId: number | null;
+                            /** @enum {string} */
+                            step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                            trigger: string;
+                            reason: string | null;
+                            createdAt: number;
+                            updatedAt: number;
+                            finishedAt: number | null;
+                            build: {
+                                id: number;
+                                sha: string;
+                                message: string;
+                                author: string;
+                            };
+                            steps: {
+                                /** @enum {string} */
+                                step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                                detail: string | null;
+                                at: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll an environment back to the previous release (or a given earlier deployment's) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description deployment id to return to */
+                        to?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            buildId: number;
+                            releaseId: string;
+                            previousDeploymentId: number | null;
+                            /** @enum {string} */
+                            step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                            trigger: string;
+                            reason: string | null;
+                            createdAt: number;
+                            updatedAt: number;
+                            finishedAt: number | null;
+                            build: {
+                                id: number;
+                                sha: string;
+                                message: string;
+                                author: string;
+                            };
+                            steps: {
+                                /** @enum {string} */
+                                step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                                detail: string | null;
+                                at: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deploy what is live on one environment to another */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            buildId: number;
+                            releaseId: string;
+                            previousDeploymentId: number | null;
+                            /** @enum {string} */
+                            step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                            trigger: string;
+                            reason: string | null;
+                            createdAt: number;
+                            updatedAt: number;
+                            finishedAt: number | null;
+                            build: {
+                                id: number;
+                                sha: string;
+                                message: string;
+                                author: string;
+                            };
+                            steps: {
+                                /** @enum {string} */
+                                step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                                detail: string | null;
+                                at: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deployments, newest first (page with `before`) */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                    environment?: string;
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            buildId: number;
+                            releaseId: string;
+                            previousDeploymentId: number | null;
+                            /** @enum {string} */
+                            step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                            trigger: string;
+                            reason: string | null;
+                            createdAt: number;
+                            updatedAt: number;
+                            finishedAt: number | null;
+                            build: {
+                                id: number;
+                                sha: string;
+                                message: string;
+                                author: string;
+                            };
+                            steps: {
+                                /** @enum {string} */
+                                step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                                detail: string | null;
+                                at: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deployment with its step timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            buildId: number;
+                            releaseId: string;
+                            previousDeploymentId: number | null;
+                            /** @enum {string} */
+                            step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                            trigger: string;
+                            reason: string | null;
+                            createdAt: number;
+                            updatedAt: number;
+                            finishedAt: number | null;
+                            build: {
+                                id: number;
+                                sha: string;
+                                message: string;
+                                author: string;
+                            };
+                            steps: {
+                                /** @enum {string} */
+                                step: "pending" | "awaiting-approval" | "backing-up" | "starting" | "health-check" | "canary" | "baking" | "succeeded" | "rolling-back" | "rolled-back" | "failed";
+                                detail: string | null;
+                                at: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Backups of an environment, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            environment: string;
+                            deploymentId: number | null;
+                            /** @enum {string} */
+                            kind: "sqlite" | "postgres" | "run";
+                            /** @description relative to WEEKNIGHT_HOME; empty unless the backup is ok */
+                            file: string;
+                            size: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "running" | "ok" | "failed";
+                            error: string | null;
+                            createdAt: number;
+                            /** @description when it was last verified */
+                            verifiedAt: number | null;
+                            /** @description null when the last verification passed */
+                            verifyError: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take a backup of an environment now (waits until it is written) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            environment: string;
+                            deploymentId: number | null;
+                            /** @enum {string} */
+                            kind: "sqlite" | "postgres" | "run";
+                            /** @description relative to WEEKNIGHT_HOME; empty unless the backup is ok */
+                            file: string;
+                            size: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "running" | "ok" | "failed";
+                            error: string | null;
+                            createdAt: number;
+                            /** @description when it was last verified */
+                            verifiedAt: number | null;
+                            /** @description null when the last verification passed */
+                            verifyError: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One backup */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            environment: string;
+                            deploymentId: number | null;
+                            /** @enum {string} */
+                            kind: "sqlite" | "postgres" | "run";
+                            /** @description relative to WEEKNIGHT_HOME; empty unless the backup is ok */
+                            file: string;
+                            size: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "running" | "ok" | "failed";
+                            error: string | null;
+                            createdAt: number;
+                            /** @description when it was last verified */
+                            verifiedAt: number | null;
+                            /** @description null when the last verification passed */
+                            verifyError: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backups/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a backup into its environment's database (replaces the data; sha256 checked first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            environment: string;
+                            deploymentId: number | null;
+                            /** @enum {string} */
+                            kind: "sqlite" | "postgres" | "run";
+                            /** @description relative to WEEKNIGHT_HOME; empty unless the backup is ok */
+                            file: string;
+                            size: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "running" | "ok" | "failed";
+                            error: string | null;
+                            createdAt: number;
+                            /** @description when it was last verified */
+                            verifiedAt: number | null;
+                            /** @description null when the last verification passed */
+                            verifyError: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backups/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a backup into a scratch database and check it; the result is in verifiedAt/verifyError */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        check?: {
+                            /** @description passes when it returns at least one row */
+                            sql: string;
+                        } | {
+                            /** @description passes when it exits 0 */
+                            command: string;
+                        };
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            environment: string;
+                            deploymentId: number | null;
+                            /** @enum {string} */
+                            kind: "sqlite" | "postgres" | "run";
+                            /** @description relative to WEEKNIGHT_HOME; empty unless the backup is ok */
+                            file: string;
+                            size: number;
+                            sha256: string;
+                            /** @enum {string} */
+                            status: "running" | "ok" | "failed";
+                            error: string | null;
+                            createdAt: number;
+                            /** @description when it was last verified */
+                            verifiedAt: number | null;
+                            /** @description null when the last verification passed */
+                            verifyError: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{project}/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Push webhook from GitHub, GitLab, Gitea or a generic HMAC-signed sender */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    project: string;
+                    provider: "github" | "gitlab" | "gitea" | "generic";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ping: boolean;
+                            ignored: string | null;
+                            build: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

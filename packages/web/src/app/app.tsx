@@ -1,0 +1,36 @@
+import { Route, Routes } from "react-router";
+import { BuildPage } from "../pages/build-page.js";
+import { EnvironmentPage } from "../pages/environment-page.js";
+import { NotFoundPage } from "../pages/not-found-page.js";
+import { OverviewPage } from "../pages/overview-page.js";
+import { ProjectPage } from "../pages/project-page.js";
+import { SettingsPage } from "../pages/settings-page.js";
+import { SignInPage } from "../pages/sign-in-page.js";
+import { Layout } from "./layout.js";
+import { SessionProvider, useSession } from "./session.js";
+
+export function App() {
+  return (
+    <SessionProvider>
+      <SignedInOrNot />
+    </SessionProvider>
+  );
+}
+
+function SignedInOrNot() {
+  const session = useSession();
+  if (session === undefined) return <p className="page loading">Loading…</p>;
+  if (session === null) return <SignInPage />;
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<OverviewPage />} />
+        <Route path="projects/:project" element={<ProjectPage />} />
+        <Route path="projects/:project/environments/:environment" element={<EnvironmentPage />} />
+        <Route path="builds/:id" element={<BuildPage />} />
+        <Route path="settings/*" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,60 @@
+import { NavLink, Outlet } from "react-router";
+import { type LiveState, useLiveUpdates } from "./live-events.js";
+import { useUser } from "./session.js";
+import { setTheme, storedTheme, type Theme } from "./theme.js";
+
+const liveLabels: Record<LiveState, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+};
+
+/** The frame of every signed-in page: navigation, live status, theme, who is signed in. */
+export function Layout() {
+  const user = useUser();
+  const live = useLiveUpdates(true);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <NavLink to="/" className="brand" aria-label="Weeknight overview">
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          Weeknight
+        </NavLink>
+        <nav aria-label="Main">
+          <NavLink to="/" end>
+            Overview
+          </NavLink>
+          {user.can("admin") && <NavLink to="/settings">Settings</NavLink>}
+        </nav>
+        <div className="top-bar-end">
+          <output className={`live-state live-${live}`} aria-live="polite">
+            {liveLabels[live]}
+          </output>
+          <label className="theme-picker">
+            <span className="visually-hidden">Theme</span>
+            <select
+              defaultValue={storedTheme()}
+              onChange={(event) => setTheme(event.target.value as Theme)}
+            >
+              <option value="system">System theme</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+          <span className="who">
+            {user.username} <span className="role">{user.role}</span>
+          </span>
+          <button type="button" className="quiet" onClick={() => void user.signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

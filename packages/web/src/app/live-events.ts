@@ -1,0 +1,98 @@
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+
+export type LiveState = "connecting" | "live" | "reconnecting";
+
+/** A domain event as /api/v1/events sends it. */
+export interface LiveEvent {
+  id: number;
+  type: string;
+  at: number;
+  data: Record<string, unknown>;
+}
+
+type Listener = (event: LiveEvent) => void;
+const listeners = new Set<Listener>();
+
+/** Calls `listener` for every live event while the component is mounted (e.g. a build's log lines). */
+export function useLiveEvent(listener: Listener): void {
+  useEffect(() => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, [listener]);
+}
+
+/** Which cached queries an event makes stale: the page refetches them, nobody reloads. */
+export function staleQueryKeys(event: Pick<LiveEvent, "type" | "data">): unknown[][] {
+  const { type, data } = event;
+  if (type === "build.log" || type === "deployment.log") return [];
+  if (type.startsWith("build.")) {
+    const keys: unknown[][] = [["overview"], ["builds"], ["project", data.project]];
+    if (typeof data.buildId === "number") keys.push(["build", data.buildId]);
+    return keys;
+  }
+  if (type.startsWith("deployment.") || type.startsWith("release.")) {
+    const keys: unknown[][] = [["overview"], ["environment", data.project], ["deployments"]];
+    if (typeof data.deploymentId === "number") keys.push(["deployment", data.deploymentId]);
+    return keys;
+  }
+  if (type.startsWith("delivery.")) return [["deliveries"]];
+  return [["overview"]];
+}
+
+/**
+ * One EventSource for the whole page. The browser reconnects by itself and sends Last-Event-ID,
+ * so events missed while away are replayed; after a reconnect every query is refetched anyway.
+ */
+export function useLiveUpdates(enabled: boolean): LiveState {
+  const queries = useQueryClient();
+  const [state, setState] = useState<LiveState>("connecting");
+  useEffect(() => {
+    if (!enabled) return;
+    const source = new EventSource("/api/v1/events");
+    let opened = false;
+    source.onopen = () => {
+      if (opened) void queries.invalidateQueries();
+      opened = true;
+      setState("live");
+    };
+    source.onerror = () => setState("reconnecting");
+    const onEvent = (message: MessageEvent<string>) => dispatch(queries, JSON.parse(message.data));
+    // Named events (`event: build.passed`) do not reach onmessage; listen to each type.
+    for (const type of eventTypes) source.addEventListener(type, onEvent);
+    return () => source.close();
+  }, [enabled, queries]);
+  return state;
+}
+
+function dispatch(queries: QueryClient, event: LiveEvent): void {
+  for (const listener of listeners) listener(event);
+  for (const queryKey of staleQueryKeys(event)) void queries.invalidateQueries({ queryKey });
+}
+
+/** Every event type the server publishes (events/, builds/, deployments/, notify/). */
+export const eventTypes = [
+  "build.queued",
+  "build.started",
+  "build.stage",
+  "build.log",
+  "build.passed",
+  "build.failed",
+  "build.cancelled",
+  "deployment.pending",
+  "deployment.awaiting-approval",
+  "deployment.backing-up",
+  "deployment.starting",
+  "deployment.health-check",
+  "deployment.canary",
+  "deployment.baking",
+  "deployment.succeeded",
+  "deployment.rolling-back",
+  "deployment.rolled-back",
+  "deployment.failed",
+  "deployment.log",
+  "release.crashed",
+  "delivery.finished",
+];

@@ -1,0 +1,32 @@
+/** Statuses of builds, stages, deployments and deliveries, grouped by what they mean to a reader. */
+const tones: Record<string, "good" | "bad" | "busy" | "idle" | "warn"> = {
+  passed: "good",
+  succeeded: "good",
+  delivered: "good",
+  healthy: "good",
+  failed: "bad",
+  "timed-out": "bad",
+  "rolled-back": "bad",
+  crashed: "bad",
+  failing: "bad",
+  running: "busy",
+  queued: "idle",
+  pending: "idle",
+  "awaiting-approval": "warn",
+  "backing-up": "busy",
+  starting: "busy",
+  "health-check": "busy",
+  canary: "busy",
+  baking: "busy",
+  deploying: "busy",
+  "rolling-back": "warn",
+  cancelled: "idle",
+  skipped: "idle",
+  unknown: "idle",
+};
+
+/** A small coloured label; colour is never the only signal, the word is always there. */
+export function StatusChip({ status, label }: { status: string; label?: string }) {
+  const tone = tones[status] ?? "idle";
+  return <span className={`chip chip-${tone}`}>{label ?? status}</span>;
+}

@@ -1,0 +1,3 @@
+export function EnvironmentPage() {
+  return <h1>EnvironmentPage</h1>;
+}
