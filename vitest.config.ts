@@ -21,6 +21,17 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        test: {
+          name: "e2e",
+          // The dashboard in Debian's Chromium against a real server: after everything else.
+          include: ["packages/web/e2e/**/*.e2e.test.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

@@ -20,7 +20,7 @@ import { createTestRepo } from "../packages/weeknight/src/test-support/test-repo
 const PROJECTS = 50;
 const BUILDS = 1000;
 const CLIENTS = 20;
-const REQUESTS_PER_CLIENT = Number(process.env.WEEKNIGHT_BENCH_REQUESTS ?? 4);
+const REQUESTS_PER_CLIENT = Number(process.env.WEEKNIGHT_BENCH_REQUESTS ?? 50);
 
 const yml = [
   "project: bench",
@@ -108,9 +108,12 @@ async function measure(
 }
 
 async function startServerProcess(home: string, databaseUrl: string | undefined) {
+  // WEEKNIGHT_BENCH_CPU_PROF=<dir> writes the server's CPU profile there (open it in Chrome's DevTools).
+  const profileDir = process.env.WEEKNIGHT_BENCH_CPU_PROF;
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(
     process.execPath,
-    cliArgs(["server", "--home", home, "--port", "0", "--json"]),
+    [...profiling, ...cliArgs(["server", "--home", home, "--port", "0", "--json"])],
     {
       env: { ...process.env, WEEKNIGHT_DATABASE_URL: databaseUrl ?? "" },
       stdio: ["ignore", "pipe", "inherit"],

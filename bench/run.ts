@@ -2,11 +2,13 @@
  * `npm run bench -- <name>`: runs one benchmark; each prints one JSON line last.
  */
 import { apiBench } from "./api-bench.js";
+import { bundleBench } from "./bundle-bench.js";
 import { pipelineBench } from "./pipeline-bench.js";
 import { rollbackBench } from "./rollback-bench.js";
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   api: apiBench,
+  bundle: bundleBench,
   pipeline: pipelineBench,
   rollback: rollbackBench,
 };

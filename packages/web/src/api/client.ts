@@ -36,7 +36,8 @@ const session: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: "/api/v1", credentials: "same-origin" });
+// Paths in the schema are absolute (`/api/v1/...`); the page and the API share one origin.
+export const api = createClient<paths>({ credentials: "same-origin" });
 api.use(session);
 
 /** Turns openapi-fetch's `{ data, error }` into data or a thrown ApiError, for React Query. */

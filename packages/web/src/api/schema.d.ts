@@ -807,6 +807,11 @@ export interface paths {
                                 message: string;
                                 committedAt: number;
                             }[];
+                            /**
+                             * @description `broke`: failed after the project's previous finished build passed; `fixed`: the reverse
+                             * @enum {string|null}
+                             */
+                            transition: "broke" | "fixed" | null;
                         }[];
                     };
                 };
@@ -887,6 +892,11 @@ export interface paths {
                                 message: string;
                                 committedAt: number;
                             }[];
+                            /**
+                             * @description `broke`: failed after the project's previous finished build passed; `fixed`: the reverse
+                             * @enum {string|null}
+                             */
+                            transition: "broke" | "fixed" | null;
                         };
                     };
                 };
@@ -957,6 +967,11 @@ export interface paths {
                                 message: string;
                                 committedAt: number;
                             }[];
+                            /**
+                             * @description `broke`: failed after the project's previous finished build passed; `fixed`: the reverse
+                             * @enum {string|null}
+                             */
+                            transition: "broke" | "fixed" | null;
                         };
                     };
                 };
@@ -1031,6 +1046,11 @@ export interface paths {
                                 message: string;
                                 committedAt: number;
                             }[];
+                            /**
+                             * @description `broke`: failed after the project's previous finished build passed; `fixed`: the reverse
+                             * @enum {string|null}
+                             */
+                            transition: "broke" | "fixed" | null;
                         };
                     };
                 };
@@ -1180,6 +1200,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{name}/notify/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notify: channels of the newest passed build's weeknight.yml, redacted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description position in weeknight.yml's `notify:` list */
+                            index: number;
+                            /** @enum {string} */
+                            type: "slack" | "webhook" | "email";
+                            /** @description where it goes, redacted: never a credential */
+                            target: string;
+                            events: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/notify/channels/{index}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test notification through one channel now; answers with the delivery after its one attempt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            buildId: number | null;
+                            event: string;
+                            channel: string;
+                            target: string;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            createdAt: number;
+                            finishedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -1260,16 +1378,26 @@ export interface paths {
                                 buildId: number;
                                 releaseId: string;
                                 sha: string;
+                                author: string;
+                                /** @description first line of the live build's commit message */
+                                message: string;
                                 since: number | null;
                             } | null;
                             candidate: {
                                 buildId: number;
                                 sha: string;
+                                author: string;
+                                message: string;
                             } | null;
                             waiting: {
                                 sha: string;
                                 author: string;
                                 message: string;
+                                /** @description lines added by the commit, against its first parent */
+                                additions: number;
+                                deletions: number;
+                                /** @description files the commit changed */
+                                files: number;
                             }[];
                             lastDeployment: {
                                 id: number;
@@ -1279,6 +1407,13 @@ export interface paths {
                             nextRunAt: number | null;
                             lastSkipReason: string | null;
                             lastSkipAt: number | null;
+                            /**
+                             * @description `deploying` while a deployment runs; else from the target's last polled status and the last deployment's outcome
+                             * @enum {string}
+                             */
+                            health: "healthy" | "failing" | "deploying" | "unknown";
+                            /** @description why, in one sentence */
+                            healthDetail: string | null;
                         }[];
                     };
                 };
@@ -1331,16 +1466,26 @@ export interface paths {
                                 buildId: number;
                                 releaseId: string;
                                 sha: string;
+                                author: string;
+                                /** @description first line of the live build's commit message */
+                                message: string;
                                 since: number | null;
                             } | null;
                             candidate: {
                                 buildId: number;
                                 sha: string;
+                                author: string;
+                                message: string;
                             } | null;
                             waiting: {
                                 sha: string;
                                 author: string;
                                 message: string;
+                                /** @description lines added by the commit, against its first parent */
+                                additions: number;
+                                deletions: number;
+                                /** @description files the commit changed */
+                                files: number;
                             }[];
                             lastDeployment: {
                                 id: number;
@@ -1350,6 +1495,82 @@ export interface paths {
                             nextRunAt: number | null;
                             lastSkipReason: string | null;
                             lastSkipAt: number | null;
+                            /**
+                             * @description `deploying` while a deployment runs; else from the target's last polled status and the last deployment's outcome
+                             * @enum {string}
+                             */
+                            health: "healthy" | "failing" | "deploying" | "unknown";
+                            /** @description why, in one sentence */
+                            healthDetail: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The target's status read now: releases, traffic split and per-release request counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the release serving now */
+                            live: string | null;
+                            /** @description the release kept warm for an instant rollback */
+                            warm: string | null;
+                            healthy: boolean;
+                            detail: string;
+                            /** @description how traffic is split; null for targets without a proxy (ssh, command) */
+                            routing: {
+                                active: string | null;
+                                canary: string | null;
+                                percent: number;
+                            } | null;
+                            /** @description per-release traffic counted by the agent's proxy during canary and bake */
+                            releases: {
+                                id: string;
+                                /** @enum {string} */
+                                role: "active" | "canary" | "warm" | "none";
+                                state: string;
+                                requests: number;
+                                errors5xx: number;
+                                p50Ms: number | null;
+                                p95Ms: number | null;
+                            }[];
+                            events: {
+                                at: number;
+                                release: string | null;
+                                kind: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -1408,16 +1629,26 @@ export interface paths {
                                     buildId: number;
                                     releaseId: string;
                                     sha: string;
+                                    author: string;
+                                    /** @description first line of the live build's commit message */
+                                    message: string;
                                     since: number | null;
                                 } | null;
                                 candidate: {
                                     buildId: number;
                                     sha: string;
+                                    author: string;
+                                    message: string;
                                 } | null;
                                 waiting: {
                                     sha: string;
                                     author: string;
                                     message: string;
+                                    /** @description lines added by the commit, against its first parent */
+                                    additions: number;
+                                    deletions: number;
+                                    /** @description files the commit changed */
+                                    files: number;
                                 }[];
                                 lastDeployment: {
                                     id: number;
@@ -1427,6 +1658,13 @@ export interface paths {
                                 nextRunAt: number | null;
                                 lastSkipReason: string | null;
                                 lastSkipAt: number | null;
+                                /**
+                                 * @description `deploying` while a deployment runs; else from the target's last polled status and the last deployment's outcome
+                                 * @enum {string}
+                                 */
+                                health: "healthy" | "failing" | "deploying" | "unknown";
+                                /** @description why, in one sentence */
+                                healthDetail: string | null;
                             }[];
                         }[];
                     };

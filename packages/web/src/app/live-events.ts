@@ -94,5 +94,6 @@ export const eventTypes = [
   "deployment.failed",
   "deployment.log",
   "release.crashed",
+  "release.health",
   "delivery.finished",
 ];

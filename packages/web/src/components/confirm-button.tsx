@@ -1,4 +1,4 @@
-import { type ReactNode, useRef, useState } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 
 /**
  * A button that asks before it acts, in a native <dialog> (focus is trapped and Escape cancels).
@@ -14,6 +14,7 @@ export function ConfirmButton(props: {
   onConfirm: () => Promise<unknown>;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -41,8 +42,8 @@ export function ConfirmButton(props: {
       >
         {props.label}
       </button>
-      <dialog ref={dialog} aria-labelledby={`${props.label}-title`}>
-        <h2 id={`${props.label}-title`}>{props.title}</h2>
+      <dialog ref={dialog} aria-labelledby={titleId}>
+        <h2 id={titleId}>{props.title}</h2>
         {props.children}
         {error && (
           <p className="notice notice-bad" role="alert">

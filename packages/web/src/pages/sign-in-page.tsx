@@ -25,7 +25,7 @@ export function SignInPage() {
         </h1>
         <label>
           Username
-          <input name="username" autoComplete="username" required autoFocus />
+          <input name="username" autoComplete="username" required />
         </label>
         <label>
           Password

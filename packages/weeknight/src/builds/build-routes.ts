@@ -42,6 +42,12 @@ export const buildSchema = z.object({
       committedAt: z.number(),
     }),
   ),
+  transition: z
+    .enum(["broke", "fixed"])
+    .nullable()
+    .describe(
+      "`broke`: failed after the project's previous finished build passed; `fixed`: the reverse",
+    ),
 });
 
 const logLineSchema = z.object({

@@ -8,12 +8,15 @@ import type { Project } from "../projects/project-store.js";
 import { loadBuildConfig } from "./build-config.js";
 import type { BuildExecutor, BuildResult } from "./build-executor.js";
 import type { Build, BuildStatus, BuildStore, CommitRecord } from "./build-store.js";
+import { type BuildTransition, buildTransitions, transitionBounds } from "./build-transition.js";
 
 export interface BuildView extends Build {
   project: string;
   stages: Awaited<ReturnType<BuildStore["stages"]>>;
   artifact: Awaited<ReturnType<BuildStore["artifact"]>>;
   commits: CommitRecord[];
+  /** `broke` a green project or `fixed` a red one, against the previous finished build. */
+  transition: BuildTransition | null;
 }
 
 export interface BuildService {
@@ -29,6 +32,8 @@ export interface BuildService {
     limit: number;
   }): Promise<BuildView[]>;
   cancel(id: number): Promise<Build>;
+  /** The recorded commits among `shas` (authors and messages without running git). */
+  commits(project: Project, shas: string[]): Promise<CommitRecord[]>;
   /** The newest passed builds with an artifact, without their details (candidates). */
   deployable(project: Project, limit: number): Promise<Build[]>;
   /** Re-queues builds a previous run left unfinished, then starts taking queued builds. */
@@ -64,12 +69,15 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
 
   async function view(build: Build): Promise<BuildView> {
     const project = await projects.getById(build.projectId);
-    const [stages, artifact, commits] = await Promise.all([
+    const bounds = transitionBounds([build], true);
+    const [stages, artifact, commits, before] = await Promise.all([
       store.stages(build.id),
       store.artifact(build.id),
       store.commits(build.projectId, build.commitShas),
+      store.finishedStatusBefore(bounds),
     ]);
-    return { ...build, project: project.name, stages, artifact, commits };
+    const transition = buildTransitions([build], bounds, before).get(build.id) ?? null;
+    return { ...build, project: project.name, stages, artifact, commits, transition };
   }
 
   async function queue(project: Project, sha: string, commitShas: string[], trigger: string) {
@@ -225,15 +233,21 @@ export function createBuildService(deps: BuildServiceDeps): BuildService {
         beforeId: filter.beforeId,
         limit: filter.limit,
       });
-      const [details, names] = await Promise.all([
+      // A page filtered by status skips builds, so neighbours on it are not predecessors.
+      const bounds = transitionBounds(builds, filter.status === undefined);
+      const [details, names, before] = await Promise.all([
         store.details(builds),
         projects.list().then((all) => new Map(all.map((p) => [p.id, p.name]))),
+        store.finishedStatusBefore(bounds),
       ]);
+      const transitions = buildTransitions(builds, bounds, before);
       return builds.map((build) => {
         const detail = details.get(build.id) ?? { stages: [], artifact: null, commits: [] };
-        return { ...build, project: names.get(build.projectId) ?? "", ...detail };
+        const transition = transitions.get(build.id) ?? null;
+        return { ...build, project: names.get(build.projectId) ?? "", ...detail, transition };
       });
     },
+    commits: (project, shas) => store.commits(project.id, shas),
     deployable: (project, limit) => store.deployable(project.id, limit),
     async cancel(id) {
       const build = await store.get(id);

@@ -140,6 +140,28 @@ export function createBuildSqlStore(db: Db): BuildStore {
       const row = await finishedBefore(projectId, beforeId, ["passed", "failed"]);
       return row ? toBuild(row) : null;
     },
+    async finishedStatusBefore(bounds) {
+      if (bounds.length === 0) return [];
+      // One round trip: a scalar subquery per project, each walking the (project_id, id) index
+      // back from its bound to the first finished build.
+      const row = await db
+        .selectNoFrom((eb) =>
+          bounds.map((bound, i) =>
+            eb
+              .selectFrom("builds")
+              .select("status")
+              .where("project_id", "=", bound.projectId)
+              .where("id", "<", bound.beforeId)
+              .where("status", "in", ["passed", "failed"])
+              .orderBy("id", "desc")
+              .limit(1)
+              .as(`p${i}`),
+          ),
+        )
+        .executeTakeFirst();
+      const values = (row ?? {}) as Record<string, string | null>;
+      return bounds.map((_, i) => (values[`p${i}`] as BuildStatus | null | undefined) ?? null);
+    },
     async lastPassed(projectId, beforeId) {
       const row = await finishedBefore(projectId, beforeId, ["passed"]);
       return row ? toBuild(row) : null;

@@ -73,6 +73,13 @@ export interface BuildStore {
   requeueRunning(): Promise<number[]>;
   /** The newest finished (passed/failed) build of the project before `id`. */
   previousFinished(projectId: number, beforeId: number): Promise<Build | null>;
+  /**
+   * For each bound, the status of the project's newest finished (passed/failed) build
+   * before it (null when none), in one query for a whole list page.
+   */
+  finishedStatusBefore(
+    bounds: { projectId: number; beforeId: number }[],
+  ): Promise<(BuildStatus | null)[]>;
   lastPassed(projectId: number, beforeId: number): Promise<Build | null>;
   setStages(buildId: number, names: string[]): Promise<void>;
   updateStage(

@@ -35,6 +35,7 @@ function build(patch: Partial<Build>): Build {
     stages: [stage({})],
     artifact: null,
     commits: [],
+    transition: null,
     ...patch,
   };
 }

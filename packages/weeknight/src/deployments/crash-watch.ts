@@ -4,6 +4,7 @@ import type { EventBus } from "../events/event-bus.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { DeploymentService } from "./deployment-service.js";
 import type { TargetFactory } from "./deployment-targets.js";
+import type { TargetStatusBoard } from "./target-status-board.js";
 
 /**
  * "What if the server crashes?" The agent restarts a crashed release by itself; this
@@ -14,6 +15,8 @@ export function createCrashWatch(deps: {
   environments: EnvironmentService;
   deployments: DeploymentService;
   targets: TargetFactory;
+  /** Where each poll's status is kept for the environment views (health without a target call). */
+  statuses?: TargetStatusBoard;
   bus: EventBus;
   clock: Clock;
   intervalMs?: number;
@@ -41,6 +44,16 @@ export function createCrashWatch(deps: {
           healthPath: env.health.path,
         });
         const status = await target.status();
+        const before = deps.statuses?.record(project.name, name, { status, at: deps.clock.now() });
+        // Pages refresh on events; a health flip without a deployment would otherwise go unseen.
+        if (before && before.status.healthy !== status.healthy) {
+          deps.bus.publish("release.health", {
+            project: project.name,
+            environment: name,
+            healthy: status.healthy,
+            detail: status.detail,
+          });
+        }
         const since = seenUntil.get(key) ?? startedAt;
         const crashes = (status.events ?? []).filter((e) => e.kind === "crashed" && e.at > since);
         for (const crash of crashes) {

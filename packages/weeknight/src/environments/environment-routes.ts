@@ -3,6 +3,7 @@ import type { AuditLog } from "../audit/audit-log.js";
 import type { RoutesPlugin } from "../http/http-app.js";
 import { principalOfRequest } from "../http/http-auth.js";
 import type { DataRefresh } from "./data-refresh.js";
+import { environmentHealths } from "./environment-health.js";
 import type { EnvironmentService } from "./environment-service.js";
 
 export const environmentSchema = z.object({
@@ -19,15 +20,66 @@ export const environmentSchema = z.object({
       buildId: z.number(),
       releaseId: z.string(),
       sha: z.string(),
+      author: z.string(),
+      message: z.string().describe("first line of the live build's commit message"),
       since: z.number().nullable(),
     })
     .nullable(),
-  candidate: z.object({ buildId: z.number(), sha: z.string() }).nullable(),
-  waiting: z.array(z.object({ sha: z.string(), author: z.string(), message: z.string() })),
+  candidate: z
+    .object({ buildId: z.number(), sha: z.string(), author: z.string(), message: z.string() })
+    .nullable(),
+  waiting: z.array(
+    z.object({
+      sha: z.string(),
+      author: z.string(),
+      message: z.string(),
+      additions: z.number().describe("lines added by the commit, against its first parent"),
+      deletions: z.number(),
+      files: z.number().describe("files the commit changed"),
+    }),
+  ),
   lastDeployment: z.object({ id: z.number(), step: z.string(), buildId: z.number() }).nullable(),
   nextRunAt: z.number().nullable(),
   lastSkipReason: z.string().nullable(),
   lastSkipAt: z.number().nullable(),
+  health: z
+    .enum(environmentHealths)
+    .describe(
+      "`deploying` while a deployment runs; else from the target's last polled status and the last deployment's outcome",
+    ),
+  healthDetail: z.string().nullable().describe("why, in one sentence"),
+});
+
+const environmentStatusSchema = z.object({
+  live: z.string().nullable().describe("the release serving now"),
+  warm: z.string().nullable().describe("the release kept warm for an instant rollback"),
+  healthy: z.boolean(),
+  detail: z.string(),
+  routing: z
+    .object({ active: z.string().nullable(), canary: z.string().nullable(), percent: z.number() })
+    .nullable()
+    .describe("how traffic is split; null for targets without a proxy (ssh, command)"),
+  releases: z
+    .array(
+      z.object({
+        id: z.string(),
+        role: z.enum(["active", "canary", "warm", "none"]),
+        state: z.string(),
+        requests: z.number(),
+        errors5xx: z.number(),
+        p50Ms: z.number().nullable(),
+        p95Ms: z.number().nullable(),
+      }),
+    )
+    .describe("per-release traffic counted by the agent's proxy during canary and bake"),
+  events: z.array(
+    z.object({
+      at: z.number(),
+      release: z.string().nullable(),
+      kind: z.string(),
+      message: z.string(),
+    }),
+  ),
 });
 
 export function environmentRoutes(deps: { environments: EnvironmentService }): RoutesPlugin {
@@ -56,6 +108,19 @@ export function environmentRoutes(deps: { environments: EnvironmentService }): R
         },
       },
       async (request) => deps.environments.show(request.params.name, request.params.env),
+    );
+    app.get(
+      "/projects/:name/environments/:env/status",
+      {
+        schema: {
+          summary:
+            "The target's status read now: releases, traffic split and per-release request counts",
+          tags: ["environments"],
+          params: z.object({ name: z.string(), env: z.string() }),
+          response: { 200: environmentStatusSchema },
+        },
+      },
+      async (request) => deps.environments.status(request.params.name, request.params.env),
     );
   };
 }

@@ -3,9 +3,13 @@ import type { BuildService } from "../builds/build-service.js";
 import type { Build } from "../builds/build-store.js";
 import type { WeeknightConfig } from "../config/config-schema.js";
 import type { DeploymentService } from "../deployments/deployment-service.js";
+import type { TargetFactory } from "../deployments/deployment-targets.js";
+import type { TargetStatusBoard } from "../deployments/target-status-board.js";
 import { NotFoundError } from "../errors/domain-errors.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
+import type { TargetStatus } from "../targets/target.js";
+import { type EnvironmentHealth, environmentHealth } from "./environment-health.js";
 
 export interface EnvironmentView {
   name: string;
@@ -17,15 +21,38 @@ export interface EnvironmentView {
     buildId: number;
     releaseId: string;
     sha: string;
+    author: string;
+    /** First line of the commit's message. */
+    message: string;
     since: number | null;
   } | null;
-  candidate: { buildId: number; sha: string } | null;
-  /** Commits between what is live and the candidate, newest first: what goes out next. */
-  waiting: { sha: string; author: string; message: string }[];
+  candidate: { buildId: number; sha: string; author: string; message: string } | null;
+  /** Commits between what is live and the candidate, newest first, with their diff size. */
+  waiting: {
+    sha: string;
+    author: string;
+    message: string;
+    additions: number;
+    deletions: number;
+    files: number;
+  }[];
   lastDeployment: { id: number; step: string; buildId: number } | null;
   nextRunAt: number | null;
   lastSkipReason: string | null;
   lastSkipAt: number | null;
+  health: EnvironmentHealth;
+  healthDetail: string | null;
+}
+
+/** What a target says now, for the environment page's canary panel. */
+export interface EnvironmentStatus {
+  live: string | null;
+  warm: string | null;
+  healthy: boolean;
+  detail: string;
+  routing: NonNullable<TargetStatus["routing"]> | null;
+  releases: NonNullable<TargetStatus["traffic"]>;
+  events: NonNullable<TargetStatus["events"]>;
 }
 
 const CANDIDATE_SEARCH = 50;
@@ -36,6 +63,10 @@ export function createEnvironmentService(deps: {
   builds: BuildService;
   deployments: DeploymentService;
   nextRunAt?: (project: string, environment: string) => number | null;
+  /** The crash watch's latest status per environment: health without a target call. */
+  statuses?: TargetStatusBoard;
+  /** For the live status of one environment (asked for only by its page). */
+  targets?: TargetFactory;
 }) {
   const { projects, builds, deployments } = deps;
   const configs = new Map<number, { buildId: number; config: WeeknightConfig }>();
@@ -91,10 +122,17 @@ export function createEnvironmentService(deps: {
       deployments.lastRun(project, name),
     ]);
     const liveBuild = live ? await builds.get(live.buildId) : null;
+    const mirror = projects.mirror(project);
     const waiting =
       next && next.id !== liveBuild?.id
-        ? await projects.mirror(project).commitsBetween(liveBuild?.sha ?? null, next.sha, 100)
+        ? await mirror.commitsBetween(liveBuild?.sha ?? null, next.sha, 100)
         : [];
+    const [diffs, [candidateCommit]] = await Promise.all([
+      waiting.length > 0 ? mirror.diffStats(waiting.map((c) => c.sha)) : new Map(),
+      next ? builds.commits(project, [next.sha]) : [],
+    ]);
+    const liveCommit = liveBuild?.commits.find((c) => c.sha === liveBuild.sha);
+    const polled = deps.statuses?.get(project.name, name) ?? null;
     return {
       name,
       deploy: env.deploy,
@@ -107,19 +145,33 @@ export function createEnvironmentService(deps: {
               buildId: live.buildId,
               releaseId: live.releaseId,
               sha: liveBuild.sha,
+              author: liveCommit?.authorName ?? "",
+              message: firstLine(liveCommit?.message),
               since: live.finishedAt,
             }
           : null,
-      candidate: next ? { buildId: next.id, sha: next.sha } : null,
+      candidate: next
+        ? {
+            buildId: next.id,
+            sha: next.sha,
+            author: candidateCommit?.authorName ?? "",
+            message: firstLine(candidateCommit?.message),
+          }
+        : null,
       waiting: waiting.map((c) => ({
         sha: c.sha,
         author: c.authorName,
-        message: c.message.split("\n")[0] ?? "",
+        message: firstLine(c.message),
+        ...(diffs.get(c.sha) ?? { additions: 0, deletions: 0, files: 0 }),
       })),
       lastDeployment: last ? { id: last.id, step: last.step, buildId: last.buildId } : null,
       nextRunAt: deps.nextRunAt?.(project.name, name) ?? null,
       lastSkipReason: run?.lastSkipReason ?? null,
       lastSkipAt: run?.lastSkipAt ?? null,
+      ...environmentHealth({
+        lastDeployment: last,
+        status: polled && { ...polled.status, at: polled.at },
+      }),
     };
   }
 
@@ -145,6 +197,28 @@ export function createEnvironmentService(deps: {
       const { project, env } = await named(projectName, name);
       return { build: await candidate(project, env.requires), requires: env.requires };
     },
+    /** The target's status read now (not the polled one): traffic split and per-release numbers. */
+    async status(projectName: string, name: string): Promise<EnvironmentStatus> {
+      const { project, env } = await named(projectName, name);
+      if (!deps.targets) throw new Error("environment status needs the target factory");
+      const status = await deps
+        .targets({
+          project: project.name,
+          environment: name,
+          config: env.target,
+          healthPath: env.health.path,
+        })
+        .status();
+      return {
+        live: status.live,
+        warm: status.warm,
+        healthy: status.healthy,
+        detail: status.detail,
+        routing: status.routing ?? null,
+        releases: status.traffic ?? [],
+        events: status.events ?? [],
+      };
+    },
     async liveOn(projectName: string, name: string) {
       const { project } = await named(projectName, name);
       return deployments.live(project, name);
@@ -153,3 +227,7 @@ export function createEnvironmentService(deps: {
 }
 
 export type EnvironmentService = ReturnType<typeof createEnvironmentService>;
+
+function firstLine(message: string | undefined): string {
+  return message?.split("\n")[0] ?? "";
+}

@@ -22,6 +22,7 @@ import {
 } from "../deployments/deployment-service.js";
 import { createDeploymentSqlStore } from "../deployments/deployment-sql-store.js";
 import { createTargetFactory } from "../deployments/deployment-targets.js";
+import { createTargetStatusBoard } from "../deployments/target-status-board.js";
 import { createDataRefresh } from "../environments/data-refresh.js";
 import { dataRefreshRoutes, environmentRoutes } from "../environments/environment-routes.js";
 import {
@@ -38,6 +39,7 @@ import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
 import { createServerMetrics } from "../metrics/server-metrics.js";
+import { channelRoutes } from "../notify/channel-routes.js";
 import { deliveryRoutes } from "../notify/delivery-routes.js";
 import { createDeliverySqlStore } from "../notify/delivery-sql-store.js";
 import { createNotifyService, type RetryPolicy } from "../notify/notify-service.js";
@@ -207,10 +209,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   let scheduler: EnvironmentScheduler | undefined;
+  const statuses = createTargetStatusBoard();
   const environments = createEnvironmentService({
     projects,
     builds,
     deployments,
+    statuses,
+    targets,
     nextRunAt: (project, environment) => scheduler?.nextRunAt(project, environment) ?? null,
   });
   scheduler = createEnvironmentScheduler({ projects, environments, deployments, bus });
@@ -219,6 +224,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     environments,
     deployments,
     targets,
+    statuses,
     bus,
     clock,
     intervalMs: options.crashWatchMs,
@@ -235,6 +241,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       buildRoutes({ builds, logs, artifacts, bus, audit }),
       webhookRoutes({ projects, builds }),
       deliveryRoutes({ store: deliveryStore, projects }),
+      channelRoutes({
+        projects,
+        currentConfig: environments.currentConfig,
+        notify,
+        audit,
+        buildUrl: (id) => `${publicUrl()}/api/v1/builds/${id}`,
+      }),
       eventRoutes({ bus }),
       environmentRoutes({ environments }),
       overviewRoutes({ projects, builds, environments, bus, clock }),

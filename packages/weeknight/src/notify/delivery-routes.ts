@@ -3,7 +3,7 @@ import type { RoutesPlugin } from "../http/http-app.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { DeliveryStore } from "./delivery-store.js";
 
-const deliverySchema = z.object({
+export const deliverySchema = z.object({
   id: z.number(),
   projectId: z.number(),
   buildId: z.number().nullable(),

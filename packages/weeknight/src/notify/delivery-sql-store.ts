@@ -6,8 +6,8 @@ import {
   type DeliveryRecord,
   type DeliveryStore,
   isChannelType,
+  isDeliveryEvent,
   isDeliveryStatus,
-  isNotifyEvent,
 } from "./delivery-store.js";
 
 /** The delivery log in SQLite or PostgreSQL; nothing here is dialect-specific. */
@@ -79,7 +79,7 @@ export function createDeliverySqlStore(deps: { db: Db }): DeliveryStore {
 
 function toRecord(row: Selectable<DeliveriesTable>): DeliveryRecord {
   const { event, channel, status } = row;
-  if (!isNotifyEvent(event) || !isChannelType(channel) || !isDeliveryStatus(status)) {
+  if (!isDeliveryEvent(event) || !isChannelType(channel) || !isDeliveryStatus(status)) {
     throw new Error(
       `delivery ${row.id} has an unknown event/channel/status (${event}/${channel}/${status}); upgrade weeknight or fix the row`,
     );

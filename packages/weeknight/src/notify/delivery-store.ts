@@ -1,4 +1,4 @@
-import { type ChannelType, type NotifyEvent, notifyEvents } from "./notify-types.js";
+import { type ChannelType, type DeliveryEvent, notifyEvents, TEST_EVENT } from "./notify-types.js";
 
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 
@@ -7,7 +7,7 @@ export interface DeliveryRecord {
   id: number;
   projectId: number;
   buildId: number | null;
-  event: NotifyEvent;
+  event: DeliveryEvent;
   channel: ChannelType;
   /** Redacted URL or comma-joined recipients; never a credential. */
   target: string;
@@ -21,7 +21,7 @@ export interface DeliveryRecord {
 export interface NewDelivery {
   projectId: number;
   buildId: number | null;
-  event: NotifyEvent;
+  event: DeliveryEvent;
   channel: ChannelType;
   target: string;
   createdAt: number;
@@ -59,6 +59,6 @@ export function isChannelType(value: string): value is ChannelType {
   return channels.includes(value);
 }
 
-export function isNotifyEvent(value: string): value is NotifyEvent {
-  return (notifyEvents as readonly string[]).includes(value);
+export function isDeliveryEvent(value: string): value is DeliveryEvent {
+  return value === TEST_EVENT || (notifyEvents as readonly string[]).includes(value);
 }

@@ -1,7 +1,7 @@
-import type { NotifyEvent } from "./notify-types.js";
+import { type DeliveryEvent, TEST_EVENT } from "./notify-types.js";
 
 export interface BuildNotification {
-  event: NotifyEvent;
+  event: DeliveryEvent;
   project: string;
   /** `url` links to the build in the dashboard/API. */
   build: { id: number; sha: string; branch: string; url: string };
@@ -13,6 +13,8 @@ export interface BuildNotification {
   commits: { sha: string; author: string; message: string }[];
   /** For deploy.* events: which deployment, where, and why it ended as it did. */
   deployment?: { id: number; environment: string; url: string; reason: string | null };
+  /** For a test: who sent it from the settings page. */
+  sentBy?: string;
 }
 
 /**
@@ -57,8 +59,17 @@ export function authorNames(n: BuildNotification): string {
 
 /** Plain text (Markdown-friendly) used by e-mail and chat channels. */
 export function renderText(n: BuildNotification): { subject: string; text: string } {
+  if (n.event === TEST_EVENT) return renderTest(n);
   if (n.deployment) return renderDeploy(n, n.deployment);
   return n.event === "build.failed" ? renderFailed(n) : renderFixed(n);
+}
+
+function renderTest(n: BuildNotification): { subject: string; text: string } {
+  const by = n.sentBy ? `, sent by ${n.sentBy}` : "";
+  return {
+    subject: `[weeknight] ${n.project}: test from Weeknight${by}`,
+    text: `Test from Weeknight${by}. If you read this, ${n.project}'s notifications reach this channel.\n`,
+  };
 }
 
 const deployVerbs: Record<string, string> = {

@@ -45,6 +45,13 @@ export interface NotifyInput {
 export interface NotifyService {
   /** Records a pending delivery per matching channel and sends in the background — never awaited by builds. */
   notify(input: NotifyInput): void;
+  /**
+   * Sends through one channel now, whatever its `events:`, with a single attempt (a test
+   * wants the answer, not a retry later), and resolves with the finished delivery.
+   */
+  sendNow(
+    input: Omit<NotifyInput, "channels"> & { channel: NotifyChannelConfig },
+  ): Promise<DeliveryRecord>;
   /** Resolves when every in-flight delivery has finished (tests, demo, shutdown). */
   drain(): Promise<void>;
 }
@@ -85,7 +92,11 @@ export function createNotifyService(deps: NotifyServiceDeps): NotifyService {
     }
   }
 
-  async function deliver(channel: NotifyChannelConfig, input: NotifyInput): Promise<void> {
+  async function deliver(
+    channel: NotifyChannelConfig,
+    input: Omit<NotifyInput, "channels">,
+    maxAttempts = retry.attempts,
+  ): Promise<DeliveryRecord> {
     const n = input.notification;
     const bound = bind(channel, n);
     const { store, clock } = deps;
@@ -100,14 +111,14 @@ export function createNotifyService(deps: NotifyServiceDeps): NotifyService {
     let lastError: string | null = null;
     let attempts = 0;
     let delivered = false;
-    while (!delivered && attempts < Math.max(1, retry.attempts)) {
+    while (!delivered && attempts < Math.max(1, maxAttempts)) {
       attempts++;
       try {
         await bound.send({ deliveryId: created.id, attempt: attempts });
         delivered = true;
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
-        if (attempts >= retry.attempts) break;
+        if (attempts >= maxAttempts) break;
         // Record progress so the delivery log shows a retrying channel while it waits.
         await store.update(created.id, { attempts, lastError });
         await sleep(retry.baseDelayMs * 2 ** (attempts - 1));
@@ -120,11 +131,13 @@ export function createNotifyService(deps: NotifyServiceDeps): NotifyService {
       finishedAt: clock.now(),
     });
     deps.onDelivery?.(final);
+    return final;
   }
 
-  function track(task: Promise<void>): void {
-    const settled = task.catch((error: unknown) =>
-      onError(error instanceof Error ? error : new Error(String(error))),
+  function track(task: Promise<unknown>): void {
+    const settled = task.then(
+      () => undefined,
+      (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))),
     );
     inFlight.add(settled);
     void settled.finally(() => inFlight.delete(settled));
@@ -133,9 +146,16 @@ export function createNotifyService(deps: NotifyServiceDeps): NotifyService {
   return {
     notify(input) {
       for (const channel of input.channels) {
-        if (!channel.events.includes(input.notification.event)) continue;
+        const events: readonly string[] = channel.events;
+        if (!events.includes(input.notification.event)) continue;
         track(deliver(channel, input));
       }
+    },
+
+    sendNow(input) {
+      const task = deliver(input.channel, input, 1);
+      track(task);
+      return task;
     },
 
     async drain() {

@@ -5,6 +5,11 @@ export type { NotifyEvent };
 
 export const notifyEvents: readonly NotifyEvent[] = NOTIFY_EVENTS;
 
+/** A test an admin sends from the settings page; never configured in `events:`. */
+export const TEST_EVENT = "notify.test";
+/** What a delivery may be about: a configured event, or a test. */
+export type DeliveryEvent = NotifyEvent | typeof TEST_EVENT;
+
 /** One `notify:` entry of weeknight.yml after `${SECRET}` interpolation. */
 export type NotifyChannelConfig = WeeknightConfig["notify"][number];
 export type SlackChannelConfig = Extract<NotifyChannelConfig, { type: "slack" }>;

@@ -7,6 +7,7 @@ import {
   branchHeadArgs,
   checkoutDetachedArgs,
   cloneWorkspaceArgs,
+  diffStatArgs,
   fetchArgs,
   gitEnv,
   initMirrorArgs,
@@ -14,6 +15,7 @@ import {
   logArgs,
   objectTypesArgs,
   objectTypesInput,
+  parseDiffStats,
   readBlobArgs,
 } from "./git-commands.js";
 import { parseLog, redactUrl } from "./git-mirror.js";
@@ -199,5 +201,47 @@ describe("redactUrl", () => {
     );
     expect(redactUrl("git@github.com:o/r.git")).toBe("git@github.com:o/r.git");
     expect(redactUrl("/srv/git/app.git")).toBe("/srv/git/app.git");
+  });
+});
+
+describe("diff stats", () => {
+  const a = "a".repeat(40);
+  const b = "b".repeat(40);
+
+  it("asks git for each commit's numstat against its first parent, without walking", () => {
+    expect(diffStatArgs("/m.git", [a, b])).toEqual([
+      "--git-dir",
+      "/m.git",
+      "log",
+      "--no-walk=unsorted",
+      "--diff-merges=first-parent",
+      "--numstat",
+      "--format=format:%x01%H",
+      "--no-color",
+      "--end-of-options",
+      a,
+      b,
+      "--",
+    ]);
+  });
+
+  it("adds up lines per commit; binary files count as files without lines", () => {
+    const stdout = [
+      `\x01${a}`,
+      "3\t1\tsrc/app.ts",
+      "0\t2\tREADME.md",
+      "",
+      `\x01${b}`,
+      "-\t-\tlogo.png",
+      '1\t1\t"we\\tird\\nname"',
+      "",
+    ].join("\n");
+    const stats = parseDiffStats(stdout);
+    expect(stats.get(a)).toEqual({ additions: 3, deletions: 3, files: 2 });
+    expect(stats.get(b)).toEqual({ additions: 1, deletions: 1, files: 2 });
+  });
+
+  it("gives an empty commit zeros", () => {
+    expect(parseDiffStats(`\x01${a}\n`).get(a)).toEqual({ additions: 0, deletions: 0, files: 0 });
   });
 });

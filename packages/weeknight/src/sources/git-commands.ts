@@ -69,6 +69,54 @@ export function logArgs(
   ];
 }
 
+/** Marks the start of each commit in `diffStatArgs` output (cannot occur in a path line). */
+export const DIFF_STAT_MARK = "\x01";
+
+/**
+ * Lines added and removed per file for each commit against its first parent (merges
+ * included, root commits against the empty tree), without walking history.
+ */
+export function diffStatArgs(mirrorDir: string, shas: string[]): string[] {
+  return [
+    "--git-dir",
+    mirrorDir,
+    "log",
+    "--no-walk=unsorted",
+    "--diff-merges=first-parent",
+    "--numstat",
+    "--format=format:%x01%H",
+    "--no-color",
+    "--end-of-options",
+    ...shas,
+    "--",
+  ];
+}
+
+export interface DiffStat {
+  additions: number;
+  deletions: number;
+  files: number;
+}
+
+/** Parses `diffStatArgs` output; binary files count as changed files with no lines. */
+export function parseDiffStats(stdout: string): Map<string, DiffStat> {
+  const stats = new Map<string, DiffStat>();
+  let current: DiffStat | undefined;
+  for (const line of stdout.split("\n")) {
+    if (line.startsWith(DIFF_STAT_MARK)) {
+      current = { additions: 0, deletions: 0, files: 0 };
+      stats.set(line.slice(1).trim(), current);
+      continue;
+    }
+    const match = /^(\d+|-)\t(\d+|-)\t/.exec(line);
+    if (!current || !match) continue;
+    current.files++;
+    current.additions += match[1] === "-" ? 0 : Number(match[1]);
+    current.deletions += match[2] === "-" ? 0 : Number(match[2]);
+  }
+  return stats;
+}
+
 /** Input for `objectTypesArgs`: is the commit there, and what is at the path? */
 export function objectTypesInput(sha: string, path: string): string {
   return `${sha}^{commit}\n${sha}:${path}\n`;

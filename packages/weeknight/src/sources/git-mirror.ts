@@ -10,6 +10,8 @@ import {
   branchHeadArgs,
   checkoutDetachedArgs,
   cloneWorkspaceArgs,
+  type DiffStat,
+  diffStatArgs,
   fetchArgs,
   gitEnv,
   initMirrorArgs,
@@ -18,8 +20,11 @@ import {
   logArgs,
   objectTypesArgs,
   objectTypesInput,
+  parseDiffStats,
   readBlobArgs,
 } from "./git-commands.js";
+
+export type { DiffStat };
 
 export interface CommitInfo {
   sha: string;
@@ -42,6 +47,8 @@ export interface GitMirror {
   checkout(sha: string, dir: string): Promise<void>;
   /** Is `ancestor` an ancestor of (or equal to) `sha`? */
   isAncestor(ancestor: string, sha: string): Promise<boolean>;
+  /** Each commit's diff size against its first parent; one git run for all not asked before. */
+  diffStats(shas: string[]): Promise<Map<string, DiffStat>>;
 }
 
 export interface GitMirrorDeps {
@@ -56,6 +63,7 @@ export interface GitMirrorDeps {
 
 const DEFAULT_LIMIT = 100;
 const MAX_CACHED = 500;
+const MAX_DIFFS = 20_000;
 
 export function createGitMirror(deps: GitMirrorDeps): GitMirror {
   const { repoUrl, mirrorDir } = deps;
@@ -128,6 +136,29 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
   // What a commit holds, and what lies between two commits, never changes; pages ask often.
   const files = createMemo<string | null>(MAX_CACHED);
   const history = createMemo<CommitInfo[]>(MAX_CACHED);
+  // Per sha, and larger: the overview asks for every waiting commit of every environment.
+  const diffs = new Map<string, Promise<DiffStat>>();
+
+  async function diffStats(shas: string[]): Promise<Map<string, DiffStat>> {
+    for (const sha of shas) assertSha(sha, "commit");
+    const wanted = new Map(shas.map((sha) => [sha, diffs.get(sha)]));
+    const missing = [...wanted].filter(([, known]) => !known).map(([sha]) => sha);
+    if (missing.length > 0) {
+      const run = git(diffStatArgs(mirrorDir, missing)).then((r) => parseDiffStats(r.stdout));
+      for (const sha of missing) {
+        const one = run.then((all) => all.get(sha) ?? { additions: 0, deletions: 0, files: 0 });
+        wanted.set(sha, one);
+        diffs.set(sha, one);
+        // A failed run (commit not fetched yet) is asked again next time.
+        one.catch(() => diffs.delete(sha));
+      }
+      while (diffs.size > MAX_DIFFS) diffs.delete(diffs.keys().next().value ?? "");
+    }
+    const entries = await Promise.all(
+      [...wanted].map(async ([sha, stat]) => [sha, await (stat as Promise<DiffStat>)] as const),
+    );
+    return new Map(entries);
+  }
 
   async function readFileAt(sha: string, path: string): Promise<string | null> {
     assertSha(sha, "commit");
@@ -186,6 +217,8 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
         );
       }
     },
+
+    diffStats,
 
     async isAncestor(ancestor, sha) {
       assertSha(ancestor, "ancestor");

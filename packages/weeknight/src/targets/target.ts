@@ -53,6 +53,28 @@ export interface TargetStatus {
   detail: string;
   /** What the target saw happen lately (e.g. `crashed` with the restart), oldest first. */
   events?: { at: number; release: string | null; kind: string; message: string }[];
+  /** How traffic is split now, for targets that split it (the agent's proxy); else absent. */
+  routing?: TrafficRouting | null;
+  /** Per-release traffic the target counted (the agent's proxy, during canary and bake). */
+  traffic?: ReleaseTraffic[];
+}
+
+export interface TrafficRouting {
+  active: string | null;
+  canary: string | null;
+  /** Share of clients sent to the canary. */
+  percent: number;
+}
+
+export interface ReleaseTraffic {
+  id: string;
+  role: "active" | "canary" | "warm" | "none";
+  /** What the target says of the release: starting, healthy, crashed, … */
+  state: string;
+  requests: number;
+  errors5xx: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
 }
 
 export interface Target<Plan> {

@@ -176,6 +176,16 @@ export function describeStatus(status: AppStatus): TargetStatus {
     healthy: liveRelease?.state === "healthy",
     detail: `${status.phase}${status.reason ? `: ${status.reason}` : ""}${canary}`,
     events: status.events,
+    routing: status.routing,
+    traffic: status.releases.map((r) => ({
+      id: r.id,
+      role: r.role,
+      state: r.state,
+      requests: r.requests,
+      errors5xx: r.errors5xx,
+      p50Ms: r.p50Ms,
+      p95Ms: r.p95Ms,
+    })),
   };
 }
 

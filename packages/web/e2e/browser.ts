@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+
+/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Screenshots of each main page, kept as test artifacts for people to look at. */
+export const screenshotDir = fileURLToPath(
+  new URL("../../../test-artifacts/screenshots/", import.meta.url),
+);
+
+/**
+ * A headless Chromium (Playwright gives it a fresh profile). Background networking is off: the
+ * tests talk to loopback only.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `no Chromium at ${chromiumPath}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
