@@ -114,10 +114,14 @@ describe("the dashboard, in a real browser against a real server", () => {
           .waitFor({ timeout: 90_000 });
       })(),
     );
-    await page.getByTestId("deployment-timeline").locator("[data-step=rolling-back]").waitFor();
+    await page.getByTestId("deployment-timeline").locator("[data-step=canary]").waitFor();
+    await page.getByTestId("deployment-timeline").locator("[data-step=rolled-back]").waitFor();
     await snap("environment-rolled-back");
 
-    await page.getByRole("link", { name: "Overview" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Overview" })
+      .click();
     await page
       .getByTestId("failure-banner")
       .getByText(/production/)
@@ -127,9 +131,33 @@ describe("the dashboard, in a real browser against a real server", () => {
   });
 
   it("lets an admin manage settings", async () => {
-    await page.getByRole("link", { name: "Settings" }).click();
-    await page.getByRole("cell", { name: viewer.username }).waitFor();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Settings" })
+      .click();
+    await page.getByRole("row", { name: new RegExp(`\\b${viewer.username}\\b`) }).waitFor();
     await snap("settings-users");
+
+    const settings = page.getByRole("navigation", { name: "Settings sections" });
+    await settings.getByRole("link", { name: "API tokens" }).click();
+    await page.getByLabel("Token name").fill("ci-deploys");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await page.getByText(/wkn_/).first().waitFor();
+
+    await settings.getByRole("link", { name: "Notifications" }).click();
+    await page.getByRole("button", { name: "Send test" }).first().click();
+    await page.getByText("delivered").first().waitFor();
+    await snap("settings-notifications");
+
+    await settings.getByRole("link", { name: "Secrets" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("E2E_SECRET");
+    await page.getByLabel("Value").fill("write-only-value");
+    await page.getByRole("button", { name: "Save secret" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/Saved E2E_SECRET/)
+      .waitFor();
+    expect(await page.content()).not.toContain("write-only-value");
   });
 
   it("a viewer sees everything but cannot deploy, and the API refuses if they try", async () => {

@@ -37,8 +37,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedOut = useCallback(() => {
     setCsrfToken(null);
-    queries.clear();
     queries.setQueryData(sessionKey, null);
+    // Everything else belonged to the signed-out user; the session query keeps its observer.
+    queries.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
   }, [queries]);
   useEffect(() => onUnauthenticated(signedOut), [signedOut]);
 

@@ -30,10 +30,26 @@ export function BuildPage() {
   });
 
   if (!valid) {
-    return <ErrorState error={new ApiError(404, "NOT_FOUND", `"${raw}" is not a build number.`)} />;
+    const error = new ApiError(404, "NOT_FOUND", `"${raw}" is not a build number.`);
+    return (
+      <>
+        <h1>Build</h1>
+        <ErrorState error={error} />
+      </>
+    );
   }
-  if (build.isPending) return <Loading what={`build #${id}`} />;
-  if (build.isError) return <ErrorState error={build.error} retry={() => void build.refetch()} />;
+  if (build.isPending || build.isError) {
+    return (
+      <>
+        <h1>Build #{id}</h1>
+        {build.isError ? (
+          <ErrorState error={build.error} retry={() => void build.refetch()} />
+        ) : (
+          <Loading what={`build #${id}`} />
+        )}
+      </>
+    );
+  }
   return <BuildDetails key={id} build={build.data} checkpoint={build.dataUpdatedAt} />;
 }
 

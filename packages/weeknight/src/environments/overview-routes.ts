@@ -36,36 +36,37 @@ export function overviewRoutes(deps: {
   bus: EventBus;
   clock: Clock;
 }): RoutesPlugin {
-  // Computed once and shared: every open dashboard asks for it. After a change (an event, or
-  // MAX_AGE_MS for schedules' next runs) callers get the last value while a fresh one is made,
-  // so no request waits for the whole overview to be rebuilt — except the very first.
-  let latest: { at: number; value: Overview; json: string } | null = null;
-  let stale = true;
-  let pending: Promise<Overview> | null = null;
+  // Computed once and shared: every open dashboard asks for it. After an event, the next
+  // callers wait for one fresh computation (the dashboard refetches because of that event and
+  // must see it). Past MAX_AGE_MS without events (schedules' next runs move on their own),
+  // callers get the last value while a fresh one is made in the background.
+  let latest: { at: number; version: number; json: string } | null = null;
+  let version = 0;
+  let pending: { version: number; done: Promise<void> } | null = null;
   deps.bus.subscribe((event) => {
-    if (!event.type.endsWith(".log")) stale = true;
+    if (!event.type.endsWith(".log")) version++;
   });
-  const refresh = (): Promise<Overview> => {
-    pending ??= (async () => {
-      stale = false;
-      const startedAt = deps.clock.now();
+  const refresh = (): Promise<void> => {
+    if (pending?.version === version) return pending.done;
+    const computing = { version, startedAt: deps.clock.now() };
+    const done = (async () => {
       try {
         const value = await compute();
         // Serialized once too: checking and stringifying it per request costs more than serving it.
-        latest = { at: startedAt, value, json: JSON.stringify(overviewSchema.parse(value)) };
-        return value;
-      } catch (error) {
-        stale = true;
-        throw error;
+        const json = JSON.stringify(overviewSchema.parse(value));
+        if (!latest || latest.version <= computing.version) {
+          latest = { at: computing.startedAt, version: computing.version, json };
+        }
       } finally {
-        pending = null;
+        if (pending?.version === computing.version) pending = null;
       }
     })();
-    return pending;
+    pending = { version, done };
+    return done;
   };
   const overviewJson = async (): Promise<string> => {
-    if (!latest) await refresh();
-    else if (stale || deps.clock.now() - latest.at > MAX_AGE_MS) void refresh().catch(() => {});
+    if (!latest || latest.version !== version) await refresh();
+    else if (deps.clock.now() - latest.at > MAX_AGE_MS) void refresh().catch(() => {});
     return latest?.json ?? "[]";
   };
   const compute = async (): Promise<Overview> => {
