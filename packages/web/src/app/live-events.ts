@@ -95,5 +95,7 @@ export const eventTypes = [
   "deployment.log",
   "release.crashed",
   "release.health",
+  "project.added",
+  "project.removed",
   "delivery.finished",
 ];

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import type { AuditLog } from "../audit/audit-log.js";
+import type { Clock } from "../clock.js";
 import { NotFoundError } from "../errors/domain-errors.js";
 import type { EventBus } from "../events/event-bus.js";
+import { createEventJsonCache } from "../events/event-json-cache.js";
 import type { RoutesPlugin } from "../http/http-app.js";
 import { principalOfRequest } from "../http/http-auth.js";
 import { streamSse } from "../http/http-sse.js";
@@ -59,6 +61,8 @@ const logLineSchema = z.object({
 });
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+const buildListSchema = z.array(buildSchema);
+type BuildList = z.infer<typeof buildListSchema>;
 const finished = new Set(["passed", "failed", "cancelled"]);
 
 export function buildRoutes(deps: {
@@ -66,9 +70,12 @@ export function buildRoutes(deps: {
   logs: BuildLogs;
   artifacts: ArtifactStore;
   bus: EventBus;
+  clock: Clock;
   audit: AuditLog;
 }): RoutesPlugin {
   const { builds, logs, bus, audit } = deps;
+  // Pages of builds are what every open project page asks for; they change only with events.
+  const pages = createEventJsonCache({ bus, clock: deps.clock });
   return (app) => {
     app.get(
       "/builds",
@@ -82,12 +89,21 @@ export function buildRoutes(deps: {
             before: z.coerce.number().int().optional().describe("only builds with a smaller id"),
             limit: z.coerce.number().int().min(1).max(200).default(20),
           }),
-          response: { 200: z.array(buildSchema) },
+          response: { 200: buildListSchema },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { project, status, before, limit } = request.query;
-        return builds.list({ project, status, beforeId: before, limit });
+        const json = await pages.get(JSON.stringify([project, status, before, limit]), async () =>
+          JSON.stringify(
+            buildListSchema.parse(await builds.list({ project, status, beforeId: before, limit })),
+          ),
+        );
+        // Checked against the schema when it was made; send the bytes as they are.
+        return reply
+          .type("application/json; charset=utf-8")
+          .serializer(String)
+          .send(json as unknown as BuildList);
       },
     );
     app.post(
@@ -148,6 +164,8 @@ export function buildRoutes(deps: {
       },
       async (request) => {
         await builds.cancel(request.params.id);
+        // A running build's cancel request shows before its `build.cancelled` event.
+        pages.clear();
         await audit.record({
           actor: principalOfRequest(request).username,
           action: "build.cancel",

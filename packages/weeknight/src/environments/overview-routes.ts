@@ -3,6 +3,7 @@ import type { BuildService } from "../builds/build-service.js";
 import { buildStatuses } from "../builds/build-store.js";
 import type { Clock } from "../clock.js";
 import type { EventBus } from "../events/event-bus.js";
+import { createEventJsonCache } from "../events/event-json-cache.js";
 import type { RoutesPlugin } from "../http/http-app.js";
 import type { ProjectService } from "../projects/project-service.js";
 import { environmentSchema } from "./environment-routes.js";
@@ -36,39 +37,11 @@ export function overviewRoutes(deps: {
   bus: EventBus;
   clock: Clock;
 }): RoutesPlugin {
-  // Computed once and shared: every open dashboard asks for it. After an event, the next
-  // callers wait for one fresh computation (the dashboard refetches because of that event and
-  // must see it). Past MAX_AGE_MS without events (schedules' next runs move on their own),
-  // callers get the last value while a fresh one is made in the background.
-  let latest: { at: number; version: number; json: string } | null = null;
-  let version = 0;
-  let pending: { version: number; done: Promise<void> } | null = null;
-  deps.bus.subscribe((event) => {
-    if (!event.type.endsWith(".log")) version++;
-  });
-  const refresh = (): Promise<void> => {
-    if (pending?.version === version) return pending.done;
-    const computing = { version, startedAt: deps.clock.now() };
-    const done = (async () => {
-      try {
-        const value = await compute();
-        // Serialized once too: checking and stringifying it per request costs more than serving it.
-        const json = JSON.stringify(overviewSchema.parse(value));
-        if (!latest || latest.version <= computing.version) {
-          latest = { at: computing.startedAt, version: computing.version, json };
-        }
-      } finally {
-        if (pending?.version === computing.version) pending = null;
-      }
-    })();
-    pending = { version, done };
-    return done;
-  };
-  const overviewJson = async (): Promise<string> => {
-    if (!latest || latest.version !== version) await refresh();
-    else if (deps.clock.now() - latest.at > MAX_AGE_MS) void refresh().catch(() => {});
-    return latest?.json ?? "[]";
-  };
+  // Every open dashboard asks for it: computed once per change and shared.
+  const cache = createEventJsonCache({ bus: deps.bus, clock: deps.clock, maxAgeMs: MAX_AGE_MS });
+  // Checked against the schema and serialized once: doing that per request costs more than serving it.
+  const overviewJson = () =>
+    cache.get("overview", async () => JSON.stringify(overviewSchema.parse(await compute())));
   const compute = async (): Promise<Overview> => {
     const projects = await deps.projects.list();
     return Promise.all(

@@ -237,8 +237,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rootRoutes: [metrics.register],
     routes: [
       userRoutes({ users, audit }),
-      projectRoutes({ projects, audit }),
-      buildRoutes({ builds, logs, artifacts, bus, audit }),
+      projectRoutes({ projects, bus, audit }),
+      buildRoutes({ builds, logs, artifacts, bus, clock, audit }),
       webhookRoutes({ projects, builds }),
       deliveryRoutes({ store: deliveryStore, projects }),
       channelRoutes({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
 import { parseDuration } from "../config/config-schema.js";
 import { InvalidInputError } from "../errors/domain-errors.js";
+import type { EventBus } from "../events/event-bus.js";
 import type { RoutesPlugin } from "../http/http-app.js";
 import { principalOfRequest } from "../http/http-auth.js";
 import type { ProjectService } from "./project-service.js";
@@ -19,8 +20,12 @@ export const projectSchema = z.object({
 
 const nameParams = z.object({ name: z.string() });
 
-export function projectRoutes(deps: { projects: ProjectService; audit: AuditLog }): RoutesPlugin {
-  const { projects, audit } = deps;
+export function projectRoutes(deps: {
+  projects: ProjectService;
+  bus: EventBus;
+  audit: AuditLog;
+}): RoutesPlugin {
+  const { projects, bus, audit } = deps;
   return (app) => {
     app.get(
       "/projects",
@@ -62,6 +67,7 @@ export function projectRoutes(deps: { projects: ProjectService; audit: AuditLog 
         const { poll, ...rest } = request.body;
         const pollIntervalMs = poll === 0 || poll === "0" ? 0 : pollInterval(poll);
         const created = await projects.add({ ...rest, pollIntervalMs });
+        bus.publish("project.added", { project: created.project.name });
         await audit.record({
           actor: principalOfRequest(request).username,
           action: "project.add",
@@ -95,6 +101,7 @@ export function projectRoutes(deps: { projects: ProjectService; audit: AuditLog 
       },
       async (request, reply) => {
         await projects.remove(request.params.name);
+        bus.publish("project.removed", { project: request.params.name });
         await audit.record({
           actor: principalOfRequest(request).username,
           action: "project.remove",

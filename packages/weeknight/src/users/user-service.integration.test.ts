@@ -52,8 +52,22 @@ describe.each(testDialects)("users and tokens on %s", (dialect) => {
     const [listed] = await users.listTokens(principal);
     expect(listed?.name).toBe("laptop");
     expect(JSON.stringify(listed)).not.toContain(token);
+    expect(await users.authenticate(token)).toMatchObject({ username: "vera" });
     await users.deleteToken(principal, listed?.id ?? 0);
     expect(await users.authenticate(token)).toBeNull();
+  });
+
+  it("applies a role change and a sign-out to the very next request", async () => {
+    const { password } = await users.createUser({ username: "rosa", role: "viewer" });
+    const { token } = await users.login({ username: "rosa", password, tokenName: "cli" });
+    const { cookie } = await users.startSession({ username: "rosa", password });
+    expect(await users.authenticate(token)).toMatchObject({ role: "viewer" });
+    expect((await users.authenticateSession(cookie))?.principal.role).toBe("viewer");
+    await users.setRole("rosa", "deployer");
+    expect(await users.authenticate(token)).toMatchObject({ role: "deployer" });
+    expect((await users.authenticateSession(cookie))?.principal.role).toBe("deployer");
+    await users.endSession(cookie);
+    expect(await users.authenticateSession(cookie)).toBeNull();
   });
 
   it("records when a token was last used, at most once a minute", async () => {

@@ -16,6 +16,31 @@ const SESSION_PREFIX = "wks_";
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60_000;
 /** Writing last-used on every request would make every read a write. */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * Every request authenticates. One server owns the database (ADR 0004), so the owner of a token
+ * or cookie is remembered, and forgotten when a token, session or role changes here; the time
+ * limit bounds how long an edit made directly in the database takes to show.
+ */
+const REMEMBER_MS = 30_000;
+const REMEMBER_MAX = 10_000;
+
+/** Credentials by hash, each until REMEMBER_MS have passed or it expires, whichever is first. */
+function rememberedCredentials<T>(clock: Clock) {
+  const entries = new Map<string, { value: T; until: number }>();
+  return {
+    recall(hash: string): T | null {
+      const found = entries.get(hash);
+      return found && found.until > clock.now() ? found.value : null;
+    },
+    remember(hash: string, value: T, expiresAt = Number.POSITIVE_INFINITY): T {
+      if (entries.size >= REMEMBER_MAX) entries.clear();
+      entries.set(hash, { value, until: Math.min(clock.now() + REMEMBER_MS, expiresAt) });
+      return value;
+    },
+    forget: (hash: string) => entries.delete(hash),
+    clear: () => entries.clear(),
+  };
+}
 
 export interface UserService extends Authenticator {
   /** Creates the first admin with a one-time password when there are no users. */
@@ -48,6 +73,16 @@ export interface UserService extends Authenticator {
 
 export function createUserService(deps: { store: UserStore; clock: Clock }): UserService {
   const { store, clock } = deps;
+  const tokens = rememberedCredentials<{
+    principal: Principal;
+    tokenId: number;
+    lastUsedAt: number | null;
+  }>(clock);
+  const sessions = rememberedCredentials<{ principal: Principal; csrfToken: string }>(clock);
+  const forgetAll = () => {
+    tokens.clear();
+    sessions.clear();
+  };
 
   async function issueToken(userId: number, name: string) {
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
@@ -83,6 +118,14 @@ export function createUserService(deps: { store: UserStore; clock: Clock }): Use
     return { user, password };
   }
 
+  async function lookUpToken(hash: string) {
+    const found = await store.findToken(hash);
+    if (!found) return null;
+    const { user, token } = found;
+    const principal = { userId: user.id, username: user.username, role: user.role };
+    return tokens.remember(hash, { principal, tokenId: token.id, lastUsedAt: token.lastUsedAt });
+  }
+
   async function checkPassword(username: string, password: string): Promise<User> {
     const found = await store.findByUsername(username);
     const ok = found ? await argon2.verify(found.passwordHash, password) : false;
@@ -106,6 +149,7 @@ export function createUserService(deps: { store: UserStore; clock: Clock }): Use
       }
       const user = await store.setRole(username, role);
       if (!user) throw new NotFoundError(`no user "${username}": see \`weeknight user list\``);
+      forgetAll();
       return user;
     },
     async login({ username, password, tokenName }) {
@@ -127,21 +171,24 @@ export function createUserService(deps: { store: UserStore; clock: Clock }): Use
       return { cookie, csrfToken, user, expiresAt };
     },
     async endSession(cookie) {
+      sessions.forget(hashToken(cookie));
       await store.deleteSession(hashToken(cookie));
     },
     async authenticateSession(cookie) {
       if (!cookie.startsWith(SESSION_PREFIX)) return null;
-      const found = await store.findSession(hashToken(cookie), clock.now());
+      const hash = hashToken(cookie);
+      const known = sessions.recall(hash);
+      if (known) return known;
+      const found = await store.findSession(hash, clock.now());
       if (!found) return null;
       const { user, csrfToken } = found;
-      return {
-        principal: { userId: user.id, username: user.username, role: user.role },
-        csrfToken,
-      };
+      const principal = { userId: user.id, username: user.username, role: user.role };
+      return sessions.remember(hash, { principal, csrfToken }, found.expiresAt);
     },
     createToken: (principal, name) => issueToken(principal.userId, name),
     listTokens: (principal) => store.listTokens(principal.userId),
     async deleteToken(principal, id) {
+      tokens.clear();
       if (!(await store.deleteToken(principal.userId, id))) {
         throw new NotFoundError(
           `no token ${id} of ${principal.username}: see \`weeknight token list\``,
@@ -150,13 +197,15 @@ export function createUserService(deps: { store: UserStore; clock: Clock }): Use
     },
     async authenticate(token) {
       if (!token.startsWith(TOKEN_PREFIX)) return null;
-      const found = await store.findToken(hashToken(token));
-      if (!found) return null;
+      const hash = hashToken(token);
+      const known = tokens.recall(hash) ?? (await lookUpToken(hash));
+      if (!known) return null;
       const now = clock.now();
-      if (!found.token.lastUsedAt || now - found.token.lastUsedAt > TOUCH_EVERY_MS) {
-        await store.touchToken(found.token.id, now);
+      if (!known.lastUsedAt || now - known.lastUsedAt > TOUCH_EVERY_MS) {
+        known.lastUsedAt = now;
+        await store.touchToken(known.tokenId, now);
       }
-      return { userId: found.user.id, username: found.user.username, role: found.user.role };
+      return known.principal;
     },
   };
 }
