@@ -186,6 +186,18 @@ describe("the dashboard, in a real browser against a real server", () => {
     await context.close();
   });
 
+  it("starts a build, follows its log live and cancels it", async () => {
+    await page.goto(`${fixture.server.url}/projects/sample-app`);
+    await page.getByRole("button", { name: "Build now" }).click();
+    await page.getByRole("link", { name: /^build #\d+$/ }).click();
+    await page.getByTestId("build-status").filter({ hasText: "running" }).waitFor();
+    // The first stage sleeps: its start reaches the open page as a live log line.
+    await page.getByTestId("build-log").getByText("stage prepare: sleep 2").waitFor();
+    await page.getByRole("button", { name: "Cancel build" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel build" }).click();
+    await page.getByTestId("build-status").filter({ hasText: "cancelled" }).waitFor();
+  });
+
   it("signs out, and the page asks to sign in again", async () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto(`${fixture.server.url}/projects/sample-app`);

@@ -1,6 +1,6 @@
+import type { Build } from "../api/answers.js";
 import { stageDuration } from "../lib/builds-format.js";
 import { formatDuration } from "../lib/time.js";
-import type { Build } from "./project-builds-table.js";
 import { StatusChip } from "./status-chip.js";
 import { useNow } from "./time.js";
 

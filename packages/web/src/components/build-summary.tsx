@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import type { Build } from "../api/answers.js";
 import {
   buildDuration,
   describeBuildTrigger,
@@ -8,7 +9,6 @@ import {
 } from "../lib/builds-format.js";
 import { projectPath } from "../lib/builds-overview.js";
 import { formatDuration } from "../lib/time.js";
-import type { Build } from "./project-builds-table.js";
 import { RelativeTime, useNow } from "./time.js";
 
 /** What was built and when: project, commit, branch, trigger, the three times and the total. */

@@ -1,6 +1,39 @@
 import { type ReactNode, useId, useRef, useState } from "react";
 
 /**
+ * A modal <dialog> that runs an action: busy while it runs, closed when it succeeds, and
+ * showing the action's error (the server's sentence) when it fails, so the user can fix it.
+ */
+export function useDialogAction() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return {
+    dialog,
+    busy,
+    error,
+    setError,
+    open() {
+      setError(null);
+      dialog.current?.showModal();
+    },
+    close: () => dialog.current?.close(),
+    async run(action: () => Promise<unknown>) {
+      setBusy(true);
+      setError(null);
+      try {
+        await action();
+        dialog.current?.close();
+      } catch (failure) {
+        setError((failure as Error).message);
+      } finally {
+        setBusy(false);
+      }
+    },
+  };
+}
+
+/**
  * A button that asks before it acts, in a native <dialog> (focus is trapped and Escape cancels).
  * Shows the action's error in the dialog instead of closing on failure.
  */
@@ -13,32 +46,15 @@ export function ConfirmButton(props: {
   children?: ReactNode;
   onConfirm: () => Promise<unknown>;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, busy, error, open, close, run } = useDialogAction();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onConfirm();
-      dialog.current?.close();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <button
         type="button"
         className={props.danger ? "danger" : "primary"}
         disabled={props.disabled}
-        onClick={() => {
-          setError(null);
-          dialog.current?.showModal();
-        }}
+        onClick={open}
       >
         {props.label}
       </button>
@@ -51,13 +67,13 @@ export function ConfirmButton(props: {
           </p>
         )}
         <div className="dialog-actions">
-          <button type="button" onClick={() => dialog.current?.close()} disabled={busy}>
+          <button type="button" onClick={close} disabled={busy}>
             Cancel
           </button>
           <button
             type="button"
             className={props.danger ? "danger" : "primary"}
-            onClick={() => void confirm()}
+            onClick={() => void run(props.onConfirm)}
             disabled={busy}
           >
             {busy ? "Working…" : (props.confirmLabel ?? props.label)}

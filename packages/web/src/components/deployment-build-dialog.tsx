@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { parseBuildNumber } from "../lib/deployment-format.js";
+import { useDialogAction } from "./confirm-button.js";
 
 /**
  * "Deploy build…": asks for a build number, checks it, and keeps the dialog open with the
@@ -9,29 +10,15 @@ export function DeploymentBuildDialog(props: {
   environment: string;
   onDeploy: (build: number) => Promise<unknown>;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, busy, error, setError, open, close, run } = useDialogAction();
   const id = useId();
   const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseBuildNumber(text);
-    if ("error" in parsed) {
-      setError(parsed.error);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onDeploy(parsed.build);
-      dialog.current?.close();
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    if ("error" in parsed) setError(parsed.error);
+    else void run(() => props.onDeploy(parsed.build));
   };
 
   return (
@@ -40,14 +27,13 @@ export function DeploymentBuildDialog(props: {
         type="button"
         onClick={() => {
           setText("");
-          setError(null);
-          dialog.current?.showModal();
+          open();
         }}
       >
         Deploy build…
       </button>
       <dialog ref={dialog} aria-labelledby={`${id}-title`}>
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <form onSubmit={submit} noValidate>
           <h2 id={`${id}-title`}>Deploy a build to {props.environment}</h2>
           <label>
             Build number
@@ -72,7 +58,7 @@ export function DeploymentBuildDialog(props: {
             </p>
           )}
           <div className="dialog-actions">
-            <button type="button" onClick={() => dialog.current?.close()} disabled={busy}>
+            <button type="button" onClick={close} disabled={busy}>
               Cancel
             </button>
             <button type="submit" className="primary" disabled={busy}>

@@ -1,4 +1,4 @@
-import type { DeploymentView } from "../lib/deployment-api.js";
+import type { DeploymentView } from "../api/answers.js";
 import { buildTimeline, type StepState, type TimelineItem } from "../lib/deployment-steps.js";
 import { formatDuration, formatTimestamp } from "../lib/time.js";
 import { useNow } from "./time.js";

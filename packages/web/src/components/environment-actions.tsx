@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DeploymentView, EnvironmentView } from "../api/answers.js";
 import { api, unwrap } from "../api/client.js";
 import { useUser } from "../app/session.js";
-import type { DeploymentView, EnvironmentView } from "../lib/deployment-api.js";
 import { ConfirmButton } from "./confirm-button.js";
 import { DeploymentBuildDialog } from "./deployment-build-dialog.js";
 

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { EnvironmentView } from "../lib/deployment-api.js";
+import type { EnvironmentView } from "../api/answers.js";
 import { describePolicy } from "../lib/deployment-format.js";
 import { StatusChip } from "./status-chip.js";
 import { Countdown, RelativeTime } from "./time.js";

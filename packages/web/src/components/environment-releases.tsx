@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { EnvironmentView } from "../lib/deployment-api.js";
+import type { EnvironmentView } from "../api/answers.js";
 import { EmptyState } from "./states.js";
 import { RelativeTime } from "./time.js";
 

@@ -1,4 +1,4 @@
-import type { EnvironmentView } from "../lib/deployment-api.js";
+import type { EnvironmentView } from "../api/answers.js";
 import { describeDiff, formatFileCount } from "../lib/deployment-format.js";
 import { EmptyState } from "./states.js";
 

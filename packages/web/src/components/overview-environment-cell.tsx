@@ -1,12 +1,11 @@
 import { Link } from "react-router";
-import type { paths } from "../api/schema.js";
+import type { Overview } from "../api/answers.js";
 import { firstLine, shortSha } from "../lib/builds-format.js";
 import { environmentPath, isDeploying, waitingLabel } from "../lib/builds-overview.js";
 import { describePolicy } from "../lib/deployment-format.js";
 import { StatusChip } from "./status-chip.js";
 import { Countdown, RelativeTime } from "./time.js";
 
-type Overview = paths["/api/v1/overview"]["get"]["responses"][200]["content"]["application/json"];
 export type OverviewProject = Overview[number];
 export type OverviewEnvironment = OverviewProject["environments"][number];
 

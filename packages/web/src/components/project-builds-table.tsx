@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import type { paths } from "../api/schema.js";
+import type { Build } from "../api/answers.js";
 import {
   authorsOf,
   buildDuration,
@@ -13,9 +13,6 @@ import { formatDuration } from "../lib/time.js";
 import { TransitionMarker } from "./build-transition.js";
 import { StatusChip } from "./status-chip.js";
 import { RelativeTime, useNow } from "./time.js";
-
-export type Build =
-  paths["/api/v1/builds"]["get"]["responses"][200]["content"]["application/json"][number];
 
 /** A page of a project's builds, newest first: one row per build with its commit and outcome. */
 export function BuildsTable({ builds }: { builds: Build[] }) {

@@ -1,13 +1,8 @@
 import { AnsiUp } from "ansi_up";
 
-/** One line of a build log as the server stores and streams it (builds/build-log.ts). */
-export interface LogLine {
-  n: number;
-  stage: string;
-  stream: "stdout" | "stderr" | "system";
-  at: number;
-  text: string;
-}
+import type { LogLine } from "../api/answers.js";
+
+export type { LogLine };
 
 /** A log line ready to show: ANSI colours turned into escaped HTML, and the plain text to search. */
 export interface RenderedLine extends LogLine {

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
+import type { Build } from "../api/answers.js";
 import { ApiError, api, unwrap } from "../api/client.js";
 import { useUser } from "../app/session.js";
 import { useBuildLog } from "../components/build-log.js";
@@ -9,7 +10,6 @@ import { BuildArtifact, BuildCommits, BuildFacts } from "../components/build-sum
 import { TransitionMarker } from "../components/build-transition.js";
 import { ConfirmButton } from "../components/confirm-button.js";
 import { LogView } from "../components/log-view.js";
-import type { Build } from "../components/project-builds-table.js";
 import { ErrorState, Loading } from "../components/states.js";
 import { StatusChip } from "../components/status-chip.js";
 import { firstLine, headCommit, isBuildActive } from "../lib/builds-format.js";

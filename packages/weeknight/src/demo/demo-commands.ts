@@ -29,8 +29,9 @@ export function demoCommands(program: Command): void {
           say(`  ${env.padEnd(10)} ${url}   (the sample app, served by the Weeknight agent)`);
       }
       say(
-        `  sign in:  weeknight login --url ${summary.url} --username ${summary.login.username}   (password: ${summary.login.password})`,
+        `  dashboard: open ${summary.url} and sign in as ${summary.login.username}, password ${summary.login.password}`,
       );
+      say(`  CLI:      weeknight login --url ${summary.url} --username ${summary.login.username}`);
       say(`  try:      WEEKNIGHT_URL=${summary.url} weeknight build list   (after login)`);
       say(`  API docs: ${summary.url}/api/v1/openapi.json`);
       say("Press Ctrl-C to stop.");

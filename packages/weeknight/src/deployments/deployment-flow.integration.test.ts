@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HttpReceiver, startHttpReceiver } from "../notify/test-support/http-receiver.js";
 import { runCli } from "../test-support/test-cli.js";
 import { testDialects } from "../test-support/test-databases.js";
-import { createTestRepo } from "../test-support/test-repo.js";
+import { copyTargetYml, createTestRepo } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 type Deployment = {
@@ -25,37 +25,17 @@ type Environment = {
 
 /** Two environments whose command targets copy the release's app.txt into a folder the test reads. */
 function config(out: string, hook: string) {
-  const deploy = (env: string) =>
-    [
-      `    target:`,
-      `      type: command`,
-      `      deploy: cp app.txt ${out}/${env}.txt`,
-      `      rollback: cp app.txt ${out}/${env}.txt`,
-      `      health: grep -q good ${out}/${env}.txt`,
-    ].join("\n");
-  return [
-    "project: flow",
-    "build:",
-    "  stages:",
-    "    - name: test",
-    '      run: "true"',
-    "  artifact:",
-    "    paths: [app.txt]",
-    "notify:",
-    `  - type: webhook`,
-    `    url: ${hook}`,
-    "    events: [deploy.succeeded, deploy.rolled-back]",
-    "environments:",
-    "  internal:",
-    "    deploy: on-green",
-    `    backup: { run: "echo snapshot > $WEEKNIGHT_BACKUP_FILE", restore: "true", keep: 2 }`,
-    deploy("internal"),
-    "  production:",
-    "    deploy: manual",
-    "    requires: [internal]",
-    deploy("production"),
-    "",
-  ].join("\n");
+  return copyTargetYml("flow", out, {
+    extra: [
+      "notify:",
+      "  - type: webhook",
+      `    url: ${hook}`,
+      "    events: [deploy.succeeded, deploy.rolled-back]",
+    ],
+    internalExtra: [
+      `    backup: { run: "echo snapshot > $WEEKNIGHT_BACKUP_FILE", restore: "true", keep: 2 }`,
+    ],
+  });
 }
 
 describe.each(testDialects)("deployments with the command target on %s", (dialect) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocateFreePort } from "../agent/agent-paths.js";
 import { waitFor } from "../notify/test-support/http-receiver.js";
 import { testDialects } from "../test-support/test-databases.js";
-import { createTestRepo } from "../test-support/test-repo.js";
+import { copyTargetYml, createTestRepo } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 type Environment = {
@@ -31,35 +31,6 @@ type Status = {
 };
 
 const grace = { name: "Grace Hopper", email: "grace@example.com" };
-
-function commandYml(out: string) {
-  const target = (env: string) =>
-    [
-      "    target:",
-      "      type: command",
-      `      deploy: cp app.txt ${out}/${env}.txt`,
-      `      rollback: cp app.txt ${out}/${env}.txt`,
-      `      health: grep -q good ${out}/${env}.txt`,
-    ].join("\n");
-  return [
-    "project: health",
-    "build:",
-    "  stages:",
-    "    - name: test",
-    '      run: "true"',
-    "  artifact:",
-    "    paths: [app.txt]",
-    "environments:",
-    "  internal:",
-    "    deploy: on-green",
-    target("internal"),
-    "  production:",
-    "    deploy: manual",
-    "    requires: [internal]",
-    target("production"),
-    "",
-  ].join("\n");
-}
 
 describe.each(testDialects)("environment health, commits and live status on %s", (dialect) => {
   let t: TestServer;
@@ -88,7 +59,7 @@ describe.each(testDialects)("environment health, commits and live status on %s",
 
   it("shows who wrote what is live, what waits with its size, and how it is doing", async () => {
     const repo = await createTestRepo({
-      files: { "weeknight.yml": commandYml(out), "app.txt": "good v1\n" },
+      files: { "weeknight.yml": copyTargetYml("health", out), "app.txt": "good v1\n" },
     });
     remove = repo.remove;
     await t.api("POST", "/projects", { name, repoUrl: repo.dir, poll: "100ms" });

@@ -1,3 +1,4 @@
+import { finishedSteps } from "../deployments/deployment-store.js";
 import type { DeploymentStep } from "../targets/target.js";
 
 export const environmentHealths = ["healthy", "failing", "deploying", "unknown"] as const;
@@ -15,17 +16,6 @@ export interface HealthInput {
   status: { healthy: boolean; detail: string; at: number } | null;
 }
 
-const unfinished = new Set<DeploymentStep>([
-  "pending",
-  "awaiting-approval",
-  "backing-up",
-  "starting",
-  "health-check",
-  "canary",
-  "baking",
-  "rolling-back",
-]);
-
 /**
  * One word for an environment's state on the overview, and one sentence why. A deployment
  * that ended badly counts as failing until one succeeds, even if the old release serves
@@ -37,7 +27,7 @@ export function environmentHealth(input: HealthInput): {
 } {
   const last = input.lastDeployment;
   if (!last) return { health: "unknown", healthDetail: "Nothing has been deployed here yet." };
-  if (unfinished.has(last.step)) {
+  if (!finishedSteps.includes(last.step)) {
     return { health: "deploying", healthDetail: `Deployment #${last.id} is at step ${last.step}.` };
   }
   if (last.step === "failed" || last.step === "rolled-back") {

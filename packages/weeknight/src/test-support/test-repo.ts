@@ -56,3 +56,43 @@ export function weeknightYml(stages: Record<string, string>, extra = ""): string
   );
   return `project: test\nbuild:\n  stages:\n${lines.join("\n")}\n${extra}`;
 }
+
+/**
+ * A weeknight.yml whose `internal` (on green) and `production` (manual, requires internal)
+ * environments have command targets that copy the release's app.txt to `<out>/<env>.txt`,
+ * healthy while that file says "good". `extra` goes before `environments:`; `internalExtra`
+ * into the internal environment.
+ */
+export function copyTargetYml(
+  project: string,
+  out: string,
+  options: { extra?: string[]; internalExtra?: string[] } = {},
+): string {
+  const target = (env: string) => [
+    "    target:",
+    "      type: command",
+    `      deploy: cp app.txt ${out}/${env}.txt`,
+    `      rollback: cp app.txt ${out}/${env}.txt`,
+    `      health: grep -q good ${out}/${env}.txt`,
+  ];
+  return [
+    `project: ${project}`,
+    "build:",
+    "  stages:",
+    "    - name: test",
+    '      run: "true"',
+    "  artifact:",
+    "    paths: [app.txt]",
+    ...(options.extra ?? []),
+    "environments:",
+    "  internal:",
+    "    deploy: on-green",
+    ...(options.internalExtra ?? []),
+    ...target("internal"),
+    "  production:",
+    "    deploy: manual",
+    "    requires: [internal]",
+    ...target("production"),
+    "",
+  ].join("\n");
+}

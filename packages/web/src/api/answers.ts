@@ -1,12 +1,16 @@
-import type { paths } from "../api/schema.js";
+import type { paths } from "./schema.js";
 
 /** The JSON a GET answers with, read from the generated schema so types are never written twice. */
-type Answer<Path extends keyof paths> = paths[Path] extends {
+export type Answer<Path extends keyof paths> = paths[Path] extends {
   get: { responses: { 200: { content: { "application/json": infer Body } } } };
 }
   ? Body
   : never;
 
+export type Overview = Answer<"/api/v1/overview">;
+export type Build = Answer<"/api/v1/builds">[number];
+/** One line of a build log as the server stores and streams it (also in `build.log` events). */
+export type LogLine = Answer<"/api/v1/builds/{id}/log">[number];
 export type EnvironmentView = Answer<"/api/v1/projects/{name}/environments/{env}">;
 export type TargetStatusView = Answer<"/api/v1/projects/{name}/environments/{env}/status">;
 export type DeploymentView = Answer<"/api/v1/deployments/{id}">;
