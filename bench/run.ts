@@ -3,12 +3,16 @@
  */
 import { apiBench } from "./api-bench.js";
 import { bundleBench } from "./bundle-bench.js";
+import { logsBench } from "./logs-bench.js";
+import { monitorsBench } from "./monitors-bench.js";
 import { pipelineBench } from "./pipeline-bench.js";
 import { rollbackBench } from "./rollback-bench.js";
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   api: apiBench,
   bundle: bundleBench,
+  monitors: monitorsBench,
+  logs: logsBench,
   pipeline: pipelineBench,
   rollback: rollbackBench,
 };

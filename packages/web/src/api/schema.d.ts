@@ -2068,6 +2068,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{name}/environments/{env}/monitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An environment's monitors with their latest result and open alert */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @enum {string} */
+                            type: "http" | "journey" | "browser" | "metrics" | "logs";
+                            /** @description also evaluated during deployments; a failure rolls back */
+                            gate: boolean;
+                            intervalMs: number;
+                            /** @enum {string} */
+                            status: "pass" | "fail" | "inconclusive" | "unknown";
+                            /** @description failed runs in a row */
+                            failures: number;
+                            failingSince: number | null;
+                            lastAt: number | null;
+                            message: string | null;
+                            durationMs: number | null;
+                            /** @description the release serving at the last run */
+                            release: string | null;
+                            alert: {
+                                id: number;
+                                /** @enum {string} */
+                                state: "pending" | "firing" | "resolved";
+                                startedAt: number;
+                                firedAt: number | null;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}/monitors/{monitor}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitor's results, newest first (page with `before`) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only items with a smaller id */
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                    monitor: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            at: number;
+                            /** @enum {string} */
+                            status: "pass" | "fail" | "inconclusive";
+                            durationMs: number;
+                            message: string;
+                            release: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts, newest first (page with `before`) */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                    environment?: string;
+                    /** @description comma-separated states, e.g. `pending,firing` (the open ones) */
+                    state?: string;
+                    /** @description only items with a smaller id */
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            projectId: number;
+                            environment: string;
+                            monitor: string;
+                            /** @enum {string} */
+                            state: "pending" | "firing" | "resolved";
+                            message: string;
+                            release: string | null;
+                            /** @description the suspect: the deploy serving when it started */
+                            deploymentId: number | null;
+                            startedAt: number;
+                            firedAt: number | null;
+                            resolvedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{name}/environments/{env}/backups": {
         parameters: {
             query?: never;

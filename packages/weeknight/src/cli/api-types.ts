@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { backupSchema } from "../backups/backup-routes.js";
 import type { buildSchema } from "../builds/build-routes.js";
 import type { deploymentSchema } from "../deployments/deployment-routes.js";
+import type { alertSchema, monitorSchema, resultSchema } from "../monitors/monitor-routes.js";
 import type { projectSchema } from "../projects/project-routes.js";
 
 // The shapes the API answers with, taken from the server's own schemas and types so the
@@ -25,3 +26,6 @@ export const finishedStatuses: ReadonlySet<string> = new Set(["passed", "failed"
 export type Deployment = z.infer<typeof deploymentSchema>;
 export const finishedSteps: ReadonlySet<string> = new Set(["succeeded", "rolled-back", "failed"]);
 export type Backup = z.infer<typeof backupSchema>;
+export type Monitor = z.infer<typeof monitorSchema>;
+export type MonitorResult = z.infer<typeof resultSchema>;
+export type Alert = z.infer<typeof alertSchema>;

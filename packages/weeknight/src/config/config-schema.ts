@@ -19,6 +19,8 @@ export const NOTIFY_EVENTS = [
   "deploy.failed",
   "deploy.rolled-back",
   "release.crashed",
+  "alert.firing",
+  "alert.resolved",
 ] as const;
 
 const eventsSchema = z
@@ -26,7 +28,7 @@ const eventsSchema = z
   .min(1)
   .default([...NOTIFY_EVENTS])
   .describe(
-    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted.",
+    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted, `alert.firing` and `alert.resolved` for monitors' alerts (one message per suspect deploy).",
   );
 
 const slackNotifySchema = z

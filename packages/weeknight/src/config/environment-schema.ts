@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envSchema, timeoutSchema, urlOrSecret } from "./config-primitives.js";
+import { monitorsSchema } from "./monitor-schema.js";
 
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,31}$/;
 
@@ -177,6 +178,12 @@ const environmentSchema = z
       .prefault("30m")
       .describe("How long the previous release is kept warm for an instant rollback."),
     backup: backupSchema.optional(),
+    url: urlOrSecret(["http:", "https:"], "http(s)")
+      .optional()
+      .describe(
+        "Where this environment's site answers; monitors' relative URLs resolve against it (default for a process target: `http://127.0.0.1:<port>`).",
+      ),
+    monitors: monitorsSchema,
     data: z
       .strictObject({
         refresh_from: z

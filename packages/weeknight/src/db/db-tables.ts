@@ -148,6 +148,45 @@ export interface SessionsTable {
   expires_at: number;
 }
 
+export interface MonitorResultsTable {
+  id: Generated<number>;
+  project_id: number;
+  environment: string;
+  monitor: string;
+  at: number;
+  status: string;
+  duration_ms: number;
+  message: string;
+  release: string | null;
+}
+
+export interface MonitorStatesTable {
+  project_id: number;
+  environment: string;
+  monitor: string;
+  status: string;
+  failures: number;
+  failing_since: number | null;
+  last_at: number;
+  message: string;
+  duration_ms: number;
+  release: string | null;
+}
+
+export interface AlertsTable {
+  id: Generated<number>;
+  project_id: number;
+  environment: string;
+  monitor: string;
+  state: string;
+  message: string;
+  release: string | null;
+  deployment_id: number | null;
+  started_at: number;
+  fired_at: number | null;
+  resolved_at: number | null;
+}
+
 export interface Tables {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -164,4 +203,7 @@ export interface Tables {
   environment_runs: EnvironmentRunsTable;
   backups: BackupsTable;
   sessions: SessionsTable;
+  monitor_results: MonitorResultsTable;
+  monitor_states: MonitorStatesTable;
+  alerts: AlertsTable;
 }

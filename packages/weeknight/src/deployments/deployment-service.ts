@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import type { BuildService, BuildView } from "../builds/build-service.js";
 import type { Clock } from "../clock.js";
@@ -7,7 +8,13 @@ import type { EventBus } from "../events/event-bus.js";
 import type { NotifyService } from "../notify/notify-service.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
-import type { ApplyContext, ApplyResult, DeploymentStep } from "../targets/target.js";
+import type {
+  ApplyContext,
+  ApplyResult,
+  DeploymentStep,
+  ReleaseSpec,
+  Target,
+} from "../targets/target.js";
 import { createDeploymentNotices } from "./deployment-notices.js";
 import { createReleaseResolver } from "./deployment-releases.js";
 import { finishAfterRestart } from "./deployment-resume.js";
@@ -28,6 +35,22 @@ export type BackupHook = (input: {
   deploymentId: number;
 }) => Promise<string>;
 
+/**
+ * Watches a deployment's new release while it is applied (health check, canary, bake) with the
+ * environment's `gate: true` monitors; resolves with the reason when one fails. Never resolves
+ * while they pass; stops when `signal` aborts (wired to the monitors module).
+ */
+export type DeploymentGate = (input: {
+  project: Project;
+  environment: string;
+  config: EnvironmentConfig;
+  release: string;
+  signal: AbortSignal;
+}) => Promise<string>;
+
+/** Steps during which the new release serves, so gate monitors judge it. */
+const gatedSteps: ReadonlySet<DeploymentStep> = new Set(["health-check", "canary", "baking"]);
+
 export interface DeploymentServiceDeps {
   store: DeploymentStore;
   builds: BuildService;
@@ -37,6 +60,7 @@ export interface DeploymentServiceDeps {
   bus: EventBus;
   clock: Clock;
   backup?: BackupHook;
+  gate?: DeploymentGate;
   notify?: NotifyService;
   deploymentUrl?: (id: number) => string;
 }
@@ -112,7 +136,11 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
           ? await store.get(deployment.previousDeploymentId)
           : null;
         const previousRelease = previous ? await releaseOf(previous, config) : null;
-        result = await target.apply(target.plan(release, previousRelease), context);
+        result = await applyGated(target, release, previousRelease, context, {
+          project,
+          environment: deployment.environment,
+          config,
+        });
       }
     } catch (error) {
       result = { status: "failed", reason: (error as Error).message };
@@ -127,6 +155,74 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       ),
     );
     await setStep(deployment, project, result.status, reason ?? undefined);
+  }
+
+  /**
+   * Applies the plan while the gate monitors watch. A failing gate stops the apply and puts the
+   * previous release back (or fails a first deployment, which has nothing to return to).
+   */
+  async function applyGated(
+    target: Target<unknown>,
+    release: ReleaseSpec,
+    previous: ReleaseSpec | null,
+    context: ApplyContext,
+    where: { project: Project; environment: string; config: EnvironmentConfig },
+  ): Promise<ApplyResult> {
+    const gate = deps.gate;
+    if (!gate || !where.config.monitors.some((m) => m.gate)) {
+      return target.apply(target.plan(release, previous), context);
+    }
+    const watching = new AbortController();
+    const applying = new AbortController();
+    const stop = () => applying.abort(context.signal.reason);
+    context.signal.addEventListener("abort", stop, { once: true });
+    try {
+      // The gate watches from the health check on: before it, the new release is not serving.
+      let startGate = () => {};
+      const failed = new Promise<{ gate: string }>((resolve) => {
+        startGate = () => {
+          startGate = () => {};
+          void gate({ ...where, release: release.id, signal: watching.signal }).then((reason) =>
+            resolve({ gate: reason }),
+          );
+        };
+      });
+      let baked = false;
+      let overruled = false;
+      const gated: ApplyContext = {
+        ...context,
+        signal: applying.signal,
+        step: async (step, detail) => {
+          // Once a gate failed, the rollback below tells the story, not the stopped apply.
+          if (overruled) return;
+          await context.step(step, detail);
+          if (gatedSteps.has(step)) startGate();
+          if (step === "baking") baked = true;
+        },
+      };
+      const applied = target.apply(target.plan(release, previous), gated).then(async (result) => {
+        // A target without a bake of its own (command, ssh) bakes here, watched by the gates.
+        if (result.status !== "succeeded" || baked) return { result };
+        const bake = where.config.canary.bake;
+        await gated.step("baking", `watching the gate monitors for ${Math.round(bake / 1000)} s`);
+        await sleep(bake, undefined, { signal: applying.signal }).catch(() => {});
+        return { result };
+      });
+      const first = await Promise.race([failed, applied]);
+      if ("result" in first) return first.result;
+      overruled = true;
+      applying.abort(new Error(first.gate));
+      await applied.catch(() => {});
+      const reason = `gate ${first.gate}`;
+      context.log(reason);
+      if (!previous) return { status: "failed", reason };
+      await context.step("rolling-back", reason);
+      const back = await target.rollback(previous, context);
+      return back.status === "succeeded" ? { status: "rolled-back", reason } : back;
+    } finally {
+      watching.abort();
+      context.signal.removeEventListener("abort", stop);
+    }
   }
 
   function launch(

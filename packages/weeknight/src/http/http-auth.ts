@@ -65,13 +65,17 @@ export function registerAuth(app: FastifyInstance, authenticator: Authenticator)
   });
 }
 
+/** The token of an `Authorization: Bearer <token>` header, if the request has one. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return (header ? /^Bearer\s+(\S+)$/i.exec(header) : null)?.[1];
+}
+
 async function principalOf(
   request: FastifyRequest,
   authenticator: Authenticator,
 ): Promise<Principal | null> {
-  const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  const token = match?.[1];
+  const token = bearerToken(request);
   if (token) return authenticator.authenticate(token);
   const cookie = request.cookies?.[SESSION_COOKIE];
   const session = cookie ? await authenticator.authenticateSession?.(cookie) : null;

@@ -38,7 +38,14 @@ import { InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
 import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
+import { bearerToken, hasRole } from "../http/http-auth.js";
 import { createServerMetrics } from "../metrics/server-metrics.js";
+import { createAlertNotifier } from "../monitors/alert-notifier.js";
+import { lokiPushRoute } from "../monitors/logs/index.js";
+import { createCheckFactory } from "../monitors/monitor-checks.js";
+import { monitorRoutes } from "../monitors/monitor-routes.js";
+import { createMonitorService, type MonitorService } from "../monitors/monitor-service.js";
+import { createMonitorSqlStore } from "../monitors/monitor-sql-store.js";
 import { channelRoutes } from "../notify/channel-routes.js";
 import { deliveryRoutes } from "../notify/delivery-routes.js";
 import { createDeliverySqlStore } from "../notify/delivery-sql-store.js";
@@ -73,6 +80,7 @@ export interface RunningServer {
     deployments: DeploymentService;
     environments: EnvironmentService;
     scheduler: EnvironmentScheduler;
+    monitors: MonitorService;
   };
   close(): Promise<void>;
 }
@@ -85,6 +93,8 @@ export interface ServerOptions {
   pollTickMs?: number;
   /** How often live releases are checked for crashes (default 5 s). */
   crashWatchMs?: number;
+  /** How long firing alerts wait for others of the same deploy before one message (default 10 s). */
+  alertGroupWaitMs?: number;
 }
 
 function remoteAgent(url: string, token: string | undefined) {
@@ -186,7 +196,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }) as Target<unknown>,
     },
   });
+  // Monitors need environments, which need deployments: the gate finds them when it runs.
+  let monitors: MonitorService | undefined;
   const deployments = createDeploymentService({
+    gate: (input) => monitors?.gate(input) ?? new Promise<string>(() => {}),
     store: createDeploymentSqlStore(db),
     builds,
     projects,
@@ -229,12 +242,54 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     intervalMs: options.crashWatchMs,
   });
+  const alertNotifier = createAlertNotifier({
+    notify,
+    projects,
+    environments,
+    deployments,
+    builds,
+    clock,
+    buildUrl: (id) => `${publicUrl()}/builds/${id}`,
+    groupWaitMs: options.alertGroupWaitMs,
+    monitorsUrl: (project, environment) =>
+      `${publicUrl()}/projects/${project}/environments/${environment}`,
+  });
+  const checks = createCheckFactory({
+    clock,
+    agentFor: (target) =>
+      target.type !== "process"
+        ? null
+        : target.agent
+          ? remoteAgent(target.agent, target.agent_token)
+          : localAgent,
+  });
+  monitors = createMonitorService({
+    store: createMonitorSqlStore(db),
+    projects,
+    environments,
+    liveDeployment: (project, environment) => deployments.live(project, environment),
+    bus,
+    clock,
+    makeCheck: checks.make,
+    onAlert: (alert, change) => alertNotifier.add(alert, change),
+  });
   const metrics = createServerMetrics({ bus });
 
   const app = await createHttpApp({
     version: packageVersion(),
     authenticator: users,
-    rootRoutes: [metrics.register],
+    rootRoutes: [
+      metrics.register,
+      // Log shippers push like they would to Loki, with a deployer's API token.
+      lokiPushRoute({
+        authenticate: async (request) => {
+          const token = bearerToken(request);
+          const principal = token ? await users.authenticate(token) : null;
+          return principal !== null && hasRole(principal, "deployer");
+        },
+        ingest: (labels, lines) => checks.ingest(labels, lines),
+      }),
+    ],
     routes: [
       userRoutes({ users, audit }),
       projectRoutes({ projects, bus, audit }),
@@ -263,6 +318,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }),
       }),
       deploymentRoutes({ deployments, environments, audit }),
+      monitorRoutes({ monitors }),
       backupRoutes({
         backups,
         projects,
@@ -294,6 +350,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   url = address.replace("[::1]", "localhost");
   await builds.start();
   await deployments.resume();
+  await monitors.start();
   await scheduler.start();
   crashWatch.start();
   poller.start();
@@ -303,14 +360,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app,
     database,
     initialAdmin,
-    services: { users, projects, builds, notify, bus, deployments, environments, scheduler },
+    services: {
+      users,
+      projects,
+      builds,
+      notify,
+      bus,
+      deployments,
+      environments,
+      scheduler,
+      monitors,
+    },
     async close() {
       await poller.stop();
       await app.close();
       await crashWatch.stop();
+      await monitors?.stop();
+      await checks.close();
       await scheduler?.stop();
       await builds.stop();
       await deployments.stop();
+      await alertNotifier.flush();
       await notify.drain();
       await database.close();
     },

@@ -15,6 +15,17 @@ export interface BuildNotification {
   deployment?: { id: number; environment: string; url: string; reason: string | null };
   /** For a test: who sent it from the settings page. */
   sentBy?: string;
+  /**
+   * For alert.* events: the monitors failing (or recovered) together in one environment, and
+   * the deploy that most likely caused it (`build` and `commits` are that deploy's).
+   */
+  alert?: {
+    environment: string;
+    deploymentId: number | null;
+    since: number | null;
+    monitors: { name: string; message: string }[];
+    url: string;
+  };
 }
 
 /**
@@ -60,6 +71,7 @@ export function authorNames(n: BuildNotification): string {
 /** Plain text (Markdown-friendly) used by e-mail and chat channels. */
 export function renderText(n: BuildNotification): { subject: string; text: string } {
   if (n.event === TEST_EVENT) return renderTest(n);
+  if (n.alert) return renderAlert(n, n.alert);
   if (n.deployment) return renderDeploy(n, n.deployment);
   return n.event === "build.failed" ? renderFailed(n) : renderFixed(n);
 }
@@ -96,6 +108,38 @@ function renderDeploy(
     paragraphs.push(`What goes out:\n${lines.join("\n")}`);
   }
   paragraphs.push(`Deployment: ${deployment.url}`);
+  return { subject, text: `${paragraphs.join("\n\n")}\n` };
+}
+
+function renderAlert(
+  n: BuildNotification,
+  alert: NonNullable<BuildNotification["alert"]>,
+): { subject: string; text: string } {
+  const names = alert.monitors.map((m) => m.name).join(", ");
+  const deploy = alert.deploymentId
+    ? `deploy #${alert.deploymentId} (build #${n.build.id}, ${shortSha(n.build.sha)})`
+    : null;
+  const resolved = n.event === "alert.resolved";
+  const subject = resolved
+    ? `[weeknight] ${n.project} ${alert.environment}: recovered: ${names}`
+    : deploy
+      ? `[weeknight] ${n.project} ${alert.environment}: ${deploy} likely broke: ${names}`
+      : `[weeknight] ${n.project} ${alert.environment}: failing: ${names}`;
+  const paragraphs = [
+    resolved
+      ? `${n.project} ${alert.environment}: ${names} ${alert.monitors.length > 1 ? "pass" : "passes"} again.`
+      : `${n.project} ${alert.environment}: ${alert.monitors.length} monitor${alert.monitors.length > 1 ? "s" : ""} failing${deploy ? ` since ${deploy} went live — the most likely cause` : ""}.`,
+  ];
+  if (!resolved) {
+    paragraphs.push(alert.monitors.map((m) => `  ${m.name}: ${m.message}`).join("\n"));
+    if (n.commits.length > 0) {
+      const lines = n.commits
+        .slice(0, maxCommitLines)
+        .map((c) => `  ${shortSha(c.sha)} ${firstLine(c.message)} (${c.author})`);
+      paragraphs.push(`What that deploy took out:\n${lines.join("\n")}`);
+    }
+  }
+  paragraphs.push(`Monitors: ${alert.url}`);
   return { subject, text: `${paragraphs.join("\n\n")}\n` };
 }
 

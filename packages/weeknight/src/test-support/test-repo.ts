@@ -61,12 +61,12 @@ export function weeknightYml(stages: Record<string, string>, extra = ""): string
  * A weeknight.yml whose `internal` (on green) and `production` (manual, requires internal)
  * environments have command targets that copy the release's app.txt to `<out>/<env>.txt`,
  * healthy while that file says "good". `extra` goes before `environments:`; `internalExtra`
- * into the internal environment.
+ * and `productionExtra` into those environments.
  */
 export function copyTargetYml(
   project: string,
   out: string,
-  options: { extra?: string[]; internalExtra?: string[] } = {},
+  options: { extra?: string[]; internalExtra?: string[]; productionExtra?: string[] } = {},
 ): string {
   const target = (env: string) => [
     "    target:",
@@ -92,6 +92,7 @@ export function copyTargetYml(
     "  production:",
     "    deploy: manual",
     "    requires: [internal]",
+    ...(options.productionExtra ?? []),
     ...target("production"),
     "",
   ].join("\n");

@@ -48,6 +48,7 @@ export async function startTestServer(
       notifyRetry: { attempts: 3, baseDelayMs: 10 },
       pollTickMs: 100,
       crashWatchMs: 300,
+      alertGroupWaitMs: 200,
     });
     seen = [];
     started.services.bus.subscribe((event) => seen.push(event));

@@ -3,6 +3,7 @@ import { migration0001 } from "./0001-initial.js";
 import { migration0002 } from "./0002-deployments.js";
 import { migration0003 } from "./0003-backups.js";
 import { migration0004 } from "./0004-sessions.js";
+import { migration0005 } from "./0005-monitors.js";
 import type { MigrationContext } from "./migration-context.js";
 
 /** Numbered migrations; never edit one after it has landed — add the next number. */
@@ -12,5 +13,6 @@ export function migrationList(context: MigrationContext): Record<string, Migrati
     "0002-deployments": migration0002(context),
     "0003-backups": migration0003(context),
     "0004-sessions": migration0004(),
+    "0005-monitors": migration0005(context),
   };
 }

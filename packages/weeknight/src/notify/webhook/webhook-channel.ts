@@ -13,6 +13,8 @@ export interface WebhookPayload {
   commits: BuildNotification["commits"];
   /** Only on deploy.* events. */
   deployment?: BuildNotification["deployment"];
+  /** Only on alert.* events. */
+  alert?: BuildNotification["alert"];
   /** ISO 8601 time of this attempt. */
   sentAt: string;
 }
@@ -50,6 +52,7 @@ export function webhookPayload(n: BuildNotification, sentAt: Date): WebhookPaylo
     authors: n.authors,
     commits: n.commits,
     ...(n.deployment ? { deployment: n.deployment } : {}),
+    ...(n.alert ? { alert: n.alert } : {}),
     sentAt: sentAt.toISOString(),
   };
 }

@@ -1,0 +1,96 @@
+import type { BuildService } from "../builds/build-service.js";
+import type { Clock } from "../clock.js";
+import type { DeploymentService } from "../deployments/deployment-service.js";
+import type { EnvironmentService } from "../environments/environment-service.js";
+import { commitFields } from "../notify/notify-message.js";
+import type { NotifyService } from "../notify/notify-service.js";
+import type { ProjectService } from "../projects/project-service.js";
+import type { Alert } from "./monitor-store.js";
+
+/**
+ * Alerts that change together go out together: one message per environment and suspect deploy
+ * ("deploy #123 likely broke: home page, checkout journey") instead of one per monitor. Alerts
+ * wait `groupWaitMs` for company, then go through the project's channels as `alert.firing` or
+ * `alert.resolved`. The notify service queues and retries; no check ever waits on a channel.
+ */
+export function createAlertNotifier(deps: {
+  notify: NotifyService;
+  projects: ProjectService;
+  environments: EnvironmentService;
+  deployments: DeploymentService;
+  builds: BuildService;
+  clock: Clock;
+  monitorsUrl: (project: string, environment: string) => string;
+  buildUrl: (id: number) => string;
+  groupWaitMs?: number;
+}) {
+  const groupWaitMs = deps.groupWaitMs ?? 10_000;
+  const groups = new Map<string, { alerts: Alert[]; timer: ReturnType<typeof setTimeout> }>();
+  const sending = new Set<Promise<void>>();
+
+  async function send(change: "firing" | "resolved", alerts: Alert[]) {
+    const [first] = alerts;
+    if (!first) return;
+    const project = await deps.projects.getById(first.projectId);
+    const current = await deps.environments.currentConfig(project);
+    if (!current || current.config.notify.length === 0) return;
+    // The suspect deploy names the build; with nothing deployed there is no build to name.
+    const suspect = first.deploymentId ? await deps.deployments.get(first.deploymentId) : null;
+    if (!suspect) return;
+    const build = await deps.builds.get(suspect.buildId);
+    deps.notify.notify({
+      projectId: project.id,
+      buildId: build.id,
+      channels: current.config.notify,
+      notification: {
+        event: `alert.${change}`,
+        project: project.name,
+        build: { id: build.id, sha: build.sha, branch: build.branch, url: deps.buildUrl(build.id) },
+        ...commitFields(build.commits),
+        alert: {
+          environment: first.environment,
+          deploymentId: suspect.id,
+          since: suspect.finishedAt,
+          monitors: alerts.map((a) => ({
+            name: a.monitor,
+            message: a.message,
+          })),
+          url: deps.monitorsUrl(project.name, first.environment),
+        },
+      },
+    });
+  }
+
+  return {
+    add(alert: Alert, change: "firing" | "resolved") {
+      const key = `${change}/${alert.projectId}/${alert.environment}/${alert.deploymentId ?? "none"}`;
+      const group = groups.get(key);
+      if (group) {
+        group.alerts.push(alert);
+        return;
+      }
+      const timer = setTimeout(() => {
+        const alerts = groups.get(key)?.alerts ?? [];
+        groups.delete(key);
+        const done = send(change, alerts)
+          .catch((error) =>
+            console.error(`weeknight: alert notification: ${(error as Error).message}`),
+          )
+          .finally(() => sending.delete(done));
+        sending.add(done);
+      }, groupWaitMs);
+      timer.unref?.();
+      groups.set(key, { alerts: [alert], timer });
+    },
+    /** Sends what is waiting now (shutdown, tests). */
+    async flush() {
+      for (const [key, group] of groups) {
+        clearTimeout(group.timer);
+        groups.delete(key);
+        const change = key.startsWith("firing") ? "firing" : "resolved";
+        sending.add(send(change, group.alerts));
+      }
+      await Promise.all(sending);
+    },
+  };
+}
