@@ -39,6 +39,15 @@ export function staleQueryKeys(event: Pick<LiveEvent, "type" | "data">): unknown
     return keys;
   }
   if (type.startsWith("delivery.")) return [["deliveries"]];
+  if (type === "monitor.changed") {
+    return [
+      ["monitors", data.project, data.environment],
+      ["monitor-results", data.project, data.environment, data.monitor],
+    ];
+  }
+  if (type.startsWith("alert.")) {
+    return [["overview"], ["alerts"], ["monitors", data.project, data.environment]];
+  }
   return [["overview"]];
 }
 
@@ -72,7 +81,7 @@ function dispatch(queries: QueryClient, event: LiveEvent): void {
   for (const queryKey of staleQueryKeys(event)) void queries.invalidateQueries({ queryKey });
 }
 
-/** Every event type the server publishes (events/, builds/, deployments/, notify/). */
+/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/). */
 export const eventTypes = [
   "build.queued",
   "build.started",
@@ -98,4 +107,8 @@ export const eventTypes = [
   "project.added",
   "project.removed",
   "delivery.finished",
+  "monitor.changed",
+  "alert.pending",
+  "alert.firing",
+  "alert.resolved",
 ];

@@ -1,4 +1,4 @@
-/** Statuses of builds, stages, deployments and deliveries, grouped by what they mean to a reader. */
+/** Statuses of builds, stages, deployments, deliveries, monitors and alerts, grouped by what they mean to a reader. */
 const tones: Record<string, "good" | "bad" | "busy" | "idle" | "warn"> = {
   passed: "good",
   succeeded: "good",
@@ -23,6 +23,12 @@ const tones: Record<string, "good" | "bad" | "busy" | "idle" | "warn"> = {
   cancelled: "idle",
   skipped: "idle",
   unknown: "idle",
+  // Monitors and their alerts; inconclusive is neutral on purpose: nothing could be judged.
+  pass: "good",
+  fail: "bad",
+  inconclusive: "idle",
+  firing: "bad",
+  resolved: "good",
 };
 
 /** A small coloured label; colour is never the only signal, the word is always there. */

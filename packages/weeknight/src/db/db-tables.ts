@@ -187,6 +187,45 @@ export interface AlertsTable {
   resolved_at: number | null;
 }
 
+export interface IncidentsTable {
+  id: Generated<number>;
+  project_id: number;
+  environment: string;
+  title: string;
+  severity: string;
+  state: string;
+  deployment_id: number | null;
+  opened_at: number;
+  opened_by: string;
+  resolved_at: number | null;
+  root_cause: string | null;
+  resolution: string | null;
+}
+
+export interface IncidentEventsTable {
+  id: Generated<number>;
+  incident_id: number;
+  at: number;
+  kind: string;
+  text: string;
+  actor: string;
+  alert_id: number | null;
+  monitor: string | null;
+  deployment_id: number | null;
+}
+
+export interface IncidentFollowUpsTable {
+  id: Generated<number>;
+  incident_id: number;
+  kind: string;
+  text: string;
+  owner: string;
+  /** 0 or 1. */
+  done: Generated<number>;
+  created_at: number;
+  done_at: number | null;
+}
+
 export interface Tables {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -206,4 +245,7 @@ export interface Tables {
   monitor_results: MonitorResultsTable;
   monitor_states: MonitorStatesTable;
   alerts: AlertsTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
+  incident_follow_ups: IncidentFollowUpsTable;
 }

@@ -58,7 +58,20 @@ export function createCheckFactory(deps: {
     const key = `${site.project}/${site.environment}/${config.name}`;
     const known = watching.get(key)?.knownPatterns();
     const rules = createLogRules(config, { startedAt: deps.clock.now(), known });
-    const check = createLogsCheck({ rules, source: logSource(config, site) });
+    const source = logSource(config, site);
+    // A file is read from where it ends now, when watching starts (a gate: the deployment's
+    // health check), not from wherever it ends at the first run.
+    const primed = source.poll(null).catch(() => []);
+    const check = createLogsCheck({
+      rules,
+      source: {
+        poll: async (release) => {
+          await primed;
+          return source.poll(release);
+        },
+        close: () => source.close?.() ?? Promise.resolve(),
+      },
+    });
     if (site.purpose === "gate") return check;
     watching.set(key, rules);
     return {

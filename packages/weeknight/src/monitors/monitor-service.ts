@@ -440,6 +440,7 @@ export function createMonitorService(deps: {
       const gates = input.config.monitors
         .filter((m) => m.gate)
         .map((config) => ({ config, check: makeCheck(config, site) }));
+      const since = clock.now();
       return new Promise<string>((resolve) => {
         let done = false;
         const finish = () => {
@@ -455,7 +456,7 @@ export function createMonitorService(deps: {
                 .run({
                   signal: AbortSignal.any([input.signal, AbortSignal.timeout(config.interval)]),
                   release: input.release,
-                  releaseSince: clock.now(),
+                  releaseSince: since,
                   now: () => clock.now(),
                 })
                 .catch((error: Error) => ({ status: "fail" as const, message: error.message }));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,6 +33,23 @@ function config(out: string, site: string, hook: string) {
       "        interval: 1s",
       '        conditions: ["[STATUS] == 200", "[BODY].status == ok"]',
       "        gate: true",
+      "      - name: errors",
+      "        type: logs",
+      "        interval: 1s",
+      `        source: { file: ${join(out, "app.log")} }`,
+      "        gate: true",
+      "        rules:",
+      "          - name: new errors",
+      "            new_patterns: true",
+      "            window: 1m",
+      "      - name: payments",
+      "        type: logs",
+      "        interval: 1s",
+      "        source: { push: { app: shop } }",
+      "        rules:",
+      "          - name: failed payments",
+      "            pattern: 'payment \\d+ failed'",
+      "            window: 1m",
       "      - name: metrics",
       "        type: metrics",
       "        url: /metrics",
@@ -193,6 +210,60 @@ describe.each(testDialects)("monitors on %s", (dialect) => {
     expect(steps.slice(-2)).toEqual(["rolling-back", "rolled-back"]);
     expect(steps.filter((s) => s === "rolling-back")).toHaveLength(1);
     expect(readFileSync(join(out, "production.txt"), "utf8")).toBe("good v1");
+  });
+
+  it("rolls back a deployment whose release logs an error of a new shape", async () => {
+    const log = join(out, "app.log");
+    // An error production has logged before: its shape is known, whatever its numbers.
+    appendFileSync(log, "ERROR db timeout after 30 ms\n");
+    await until(
+      async () => (await monitor("errors"))?.lastAt ?? 0,
+      (at) => at > Date.now() - 500,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await repo.commit({ "app.txt": "good v3" }, "Show prices");
+    const sha = (await repo.git(["rev-parse", "HEAD"])).stdout.trim();
+    const passed = await t.waitForEvent((e) => e.type === "build.passed" && e.data.sha === sha);
+    await t.waitForEvent(
+      (e) => e.type === "deployment.succeeded" && e.data.buildId === passed.data.buildId,
+    );
+    const { body } = await t.api<DeploymentView>(
+      "POST",
+      "/projects/mon/environments/production/deploy",
+    );
+    await t.waitForEvent((e) => e.type === "deployment.baking" && e.data.deploymentId === body.id);
+    appendFileSync(
+      log,
+      "ERROR db timeout after 95 ms\nERROR TypeError: Cannot read properties of undefined (reading 'price')\n",
+    );
+    const deployment = await t.server.services.deployments.waitFor(body.id);
+    expect(deployment.step).toBe("rolled-back");
+    expect(deployment.reason).toMatch(/^gate monitor "errors" failed: .*new error pattern/);
+    expect(deployment.reason).toContain("TypeError: Cannot read properties of undefined");
+    expect(deployment.reason).not.toContain("db timeout");
+  });
+
+  it("takes log lines pushed in Loki's format, with a token", async () => {
+    const push = (token: string) =>
+      fetch(`${t.url}/loki/api/v1/push`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          streams: [
+            {
+              stream: { app: "shop", pod: "web-1" },
+              values: [[`${Date.now()}000000`, "payment 4711 failed: card declined"]],
+            },
+          ],
+        }),
+      });
+    expect((await push("wkn_not-a-token")).status).toBe(401);
+    expect((await push(t.token)).status).toBe(204);
+    const payments = await until(
+      () => monitor("payments"),
+      (m) => m?.status === "fail",
+    );
+    expect(payments?.message).toContain("failed payments");
   });
 
   it("answers bad requests with clear errors", async () => {

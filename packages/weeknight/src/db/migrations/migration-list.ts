@@ -4,6 +4,7 @@ import { migration0002 } from "./0002-deployments.js";
 import { migration0003 } from "./0003-backups.js";
 import { migration0004 } from "./0004-sessions.js";
 import { migration0005 } from "./0005-monitors.js";
+import { migration0006 } from "./0006-incidents.js";
 import type { MigrationContext } from "./migration-context.js";
 
 /** Numbered migrations; never edit one after it has landed — add the next number. */
@@ -14,5 +15,6 @@ export function migrationList(context: MigrationContext): Record<string, Migrati
     "0003-backups": migration0003(context),
     "0004-sessions": migration0004(),
     "0005-monitors": migration0005(context),
+    "0006-incidents": migration0006(context),
   };
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { eventTypes, staleQueryKeys } from "./live-events.js";
+
+describe("live monitoring events", () => {
+  it("are all listened to", () => {
+    for (const type of ["monitor.changed", "alert.pending", "alert.firing", "alert.resolved"]) {
+      expect(eventTypes).toContain(type);
+    }
+  });
+
+  it("refresh the monitor that changed and its results", () => {
+    const data = { project: "shop", environment: "production", monitor: "home page" };
+    expect(staleQueryKeys({ type: "monitor.changed", data })).toEqual([
+      ["monitors", "shop", "production"],
+      ["monitor-results", "shop", "production", "home page"],
+    ]);
+  });
+
+  it("refresh the alerts, the overview's banner and the environment's monitors", () => {
+    const data = { project: "shop", environment: "production", monitor: "home page", alertId: 3 };
+    for (const type of ["alert.pending", "alert.firing", "alert.resolved"]) {
+      expect(staleQueryKeys({ type, data })).toEqual([
+        ["overview"],
+        ["alerts"],
+        ["monitors", "shop", "production"],
+      ]);
+    }
+  });
+});
