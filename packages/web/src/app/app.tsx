@@ -1,4 +1,5 @@
 import { Route, Routes } from "react-router";
+import { AlertsPage } from "../pages/alerts-page.js";
 import { BuildPage } from "../pages/build-page.js";
 import { EnvironmentPage } from "../pages/environment-page.js";
 import { NotFoundPage } from "../pages/not-found-page.js";
@@ -28,6 +29,7 @@ function SignedInOrNot() {
         <Route path="projects/:project" element={<ProjectPage />} />
         <Route path="projects/:project/environments/:environment" element={<EnvironmentPage />} />
         <Route path="builds/:id" element={<BuildPage />} />
+        <Route path="alerts" element={<AlertsPage />} />
         <Route path="settings/*" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

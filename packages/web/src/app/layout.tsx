@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from "react-router";
+import { useFiringAlerts } from "../lib/use-firing-alerts.js";
 import { type LiveState, useLiveUpdates } from "./live-events.js";
 import { useUser } from "./session.js";
 import { setTheme, storedTheme, type Theme } from "./theme.js";
@@ -27,6 +28,7 @@ export function Layout() {
           <NavLink to="/" end>
             Overview
           </NavLink>
+          <AlertsLink />
           {user.can("admin") && <NavLink to="/settings">Settings</NavLink>}
         </nav>
         <div className="top-bar-end">
@@ -56,5 +58,21 @@ export function Layout() {
         <Outlet />
       </main>
     </>
+  );
+}
+
+/** "Alerts", with the number firing when there are any (the word says it, not just the colour). */
+function AlertsLink() {
+  const firing = useFiringAlerts().data?.length ?? 0;
+  return (
+    <NavLink to="/alerts">
+      Alerts
+      {firing > 0 && (
+        <span className="nav-badge" data-testid="firing-count">
+          {firing}
+          <span className="visually-hidden"> firing</span>
+        </span>
+      )}
+    </NavLink>
   );
 }

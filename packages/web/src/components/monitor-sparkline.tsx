@@ -1,4 +1,9 @@
-import { describeSparkline, type SparkDeployment, type SparkResult, shapeSparkline } from "../lib/monitor-sparkline.js";
+import {
+  describeSparkline,
+  type SparkDeployment,
+  type SparkResult,
+  shapeSparkline,
+} from "../lib/monitor-sparkline.js";
 
 const WIDTH = 160;
 const HEIGHT = 40;

@@ -19,9 +19,7 @@ export const alertFilters = ["all", "open", "firing", "pending", "resolved"] as 
 export type AlertFilter = (typeof alertFilters)[number];
 
 export function parseAlertFilter(value: string | null): AlertFilter {
-  return (alertFilters as readonly string[]).includes(value ?? "")
-    ? (value as AlertFilter)
-    : "all";
+  return (alertFilters as readonly string[]).includes(value ?? "") ? (value as AlertFilter) : "all";
 }
 
 /**

@@ -6,6 +6,7 @@ import { DeploymentHistory } from "../components/deployment-history.js";
 import { DeploymentPanel } from "../components/deployment-panel.js";
 import { EnvironmentActions } from "../components/environment-actions.js";
 import { EnvironmentHeader } from "../components/environment-header.js";
+import { EnvironmentMonitors } from "../components/environment-monitors.js";
 import { EnvironmentReleases } from "../components/environment-releases.js";
 import { EnvironmentWaiting } from "../components/environment-waiting.js";
 import { EmptyState, ErrorState, Loading } from "../components/states.js";
@@ -77,6 +78,7 @@ export function EnvironmentPage() {
           )}
         </div>
       </div>
+      <EnvironmentMonitors project={project} environment={environment} />
       <DeploymentHistory
         project={project}
         environment={environment}

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, unwrap } from "../api/client.js";
+import { AlertBanner } from "../components/overview-alert-banner.js";
 import { EnvironmentCell, type OverviewProject } from "../components/overview-environment-cell.js";
 import { FailureBanner } from "../components/overview-failure-banner.js";
 import { EmptyState, ErrorState, Loading } from "../components/states.js";
@@ -31,6 +32,7 @@ export function OverviewPage() {
       ) : (
         <>
           <FailureBanner failures={failuresOf(projects)} />
+          <AlertBanner />
           <div className="overview" data-testid="overview">
             {projects.map((project) => (
               <ProjectRow key={project.project} project={project} />

@@ -2,7 +2,9 @@ import type { z } from "zod";
 import type { backupSchema } from "../backups/backup-routes.js";
 import type { buildSchema } from "../builds/build-routes.js";
 import type { deploymentSchema } from "../deployments/deployment-routes.js";
+import type { incidentSchema, incidentSummarySchema } from "../incidents/incident-routes.js";
 import type { alertSchema, monitorSchema, resultSchema } from "../monitors/monitor-routes.js";
+import type { silenceSchema } from "../monitors/silence-routes.js";
 import type { projectSchema } from "../projects/project-routes.js";
 
 // The shapes the API answers with, taken from the server's own schemas and types so the
@@ -29,3 +31,6 @@ export type Backup = z.infer<typeof backupSchema>;
 export type Monitor = z.infer<typeof monitorSchema>;
 export type MonitorResult = z.infer<typeof resultSchema>;
 export type Alert = z.infer<typeof alertSchema>;
+export type Silence = z.infer<typeof silenceSchema>;
+export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+export type Incident = z.infer<typeof incidentSchema>;

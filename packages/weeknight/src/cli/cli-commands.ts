@@ -11,6 +11,7 @@ import { deliveryCommands } from "./delivery-commands.js";
 import { deployCommands } from "./deploy-commands.js";
 import { eventCommands } from "./event-commands.js";
 import { hookCommands } from "./hook-commands.js";
+import { incidentCommands } from "./incident-commands.js";
 import { monitorCommands } from "./monitor-commands.js";
 import { projectCommands } from "./project-commands.js";
 import { secretCommands } from "./secret-commands.js";
@@ -33,6 +34,7 @@ export function registerCommands(program: Command, io = processIo()): void {
   dataCommands(program, io);
   deliveryCommands(program, io);
   monitorCommands(program, io);
+  incidentCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);
   eventCommands(program, io);

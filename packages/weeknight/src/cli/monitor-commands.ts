@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { Alert, Monitor, MonitorResult } from "./api-types.js";
+import type { Alert, Monitor, MonitorResult, Silence } from "./api-types.js";
 import { positiveInteger } from "./cli-args.js";
 import { connect } from "./cli-context.js";
 import type { CliIo } from "./cli-io.js";
@@ -124,4 +124,78 @@ export function monitorCommands(program: Command, io: CliIo): void {
         );
       },
     );
+
+  const silence = program
+    .command("silence")
+    .description("Hold back alert notifications for a while (alerts are still kept)");
+  silence
+    .command("add")
+    .description("Silence an environment, or one of its monitors, for a while")
+    .requiredOption("--project <project>", "the project")
+    .requiredOption("--environment <environment>", "the environment")
+    .option("--monitor <monitor>", "only this monitor (default: all of the environment's)")
+    .requiredOption("--for <duration>", "how long, e.g. 2h (at most 7 days)")
+    .requiredOption("--reason <text>", "why, shown to whoever looks")
+    .option("--json", "print the silence as JSON")
+    .addHelpText(
+      "after",
+      '\nExample:\n  weeknight silence add --project shop --environment production --for 2h --reason "migrating the database"',
+    )
+    .action(
+      async (options: {
+        project: string;
+        environment: string;
+        monitor?: string;
+        for: string;
+        reason: string;
+        json?: boolean;
+      }) => {
+        const out = createOutput(io);
+        const client = await connect(io);
+        const created = await client.post<Silence>("/silences", {
+          project: options.project,
+          environment: options.environment,
+          monitor: options.monitor,
+          for: options.for,
+          reason: options.reason,
+        });
+        if (options.json) return out.json(created);
+        out.line(
+          `Silenced ${created.monitor ?? "every monitor"} of ${created.project} ${created.environment} until ${new Date(created.until).toISOString()} (silence ${created.id}).`,
+        );
+      },
+    );
+  silence
+    .command("list")
+    .description("Silences in force now")
+    .option("--project <project>", "only this project's")
+    .option("--json", "print the silences as JSON")
+    .action(async (options: { project?: string; json?: boolean }) => {
+      const out = createOutput(io);
+      const client = await connect(io);
+      const silences = await client.get<Silence[]>("/silences", { project: options.project });
+      if (options.json) return out.json(silences);
+      out.table(
+        ["id", "project", "environment", "monitor", "until", "by", "reason"],
+        silences.map((s) => [
+          String(s.id),
+          s.project,
+          s.environment,
+          s.monitor ?? "(all)",
+          new Date(s.until).toISOString(),
+          s.createdBy,
+          s.reason,
+        ]),
+        "no silences in force",
+      );
+    });
+  silence
+    .command("end <id>")
+    .description("End a silence now")
+    .action(async (id: string) => {
+      const out = createOutput(io);
+      const client = await connect(io);
+      await client.delete(`/silences/${encodeURIComponent(id)}`);
+      out.line(`Ended silence ${id}.`);
+    });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { envSchema, timeoutSchema, urlOrSecret } from "./config-primitives.js";
-import { monitorsSchema } from "./monitor-schema.js";
+import { alertSettingsSchema, maintenanceSchema, monitorsSchema } from "./monitor-schema.js";
 
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,31}$/;
 
@@ -184,6 +184,8 @@ const environmentSchema = z
         "Where this environment's site answers; monitors' relative URLs resolve against it (default for a process target: `http://127.0.0.1:<port>`).",
       ),
     monitors: monitorsSchema,
+    alerts: alertSettingsSchema,
+    maintenance: maintenanceSchema,
     data: z
       .strictObject({
         refresh_from: z

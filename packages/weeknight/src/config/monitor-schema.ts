@@ -1,3 +1,4 @@
+import { Cron } from "croner";
 import { z } from "zod";
 import { compileSafePattern } from "../monitors/logs/safe-pattern.js";
 import { parseSeriesSelector } from "../monitors/metrics/series-selector.js";
@@ -291,6 +292,37 @@ export const monitorsSchema = z
     }
   })
   .describe("Monitors that watch this environment all the time, and harder after a deploy.");
+
+export const maintenanceSchema = z
+  .array(
+    z.strictObject({
+      schedule: z
+        .string()
+        .min(1)
+        .superRefine(checked((cron) => new Cron(cron, { paused: true })))
+        .describe(
+          'When a window starts, as a cron expression, e.g. `"0 2 * * 0"` (Sundays 02:00).',
+        ),
+      timezone: z.string().default("UTC").describe("IANA time zone of the schedule."),
+      duration: timeoutSchema.describe("How long each window lasts, e.g. `2h`."),
+      reason: z.string().min(1).default("maintenance").describe("Shown with silenced alerts."),
+    }),
+  )
+  .default([])
+  .describe(
+    "Maintenance windows: monitors keep running and alerts are kept, but no alert notifications go out.",
+  );
+
+export const alertSettingsSchema = z
+  .strictObject({
+    remind: timeoutSchema
+      .prefault("4h")
+      .describe("A firing alert is sent again this often while it lasts."),
+  })
+  .prefault({})
+  .describe("How this environment's alerts are sent.");
+
+export type MaintenanceWindow = z.output<typeof maintenanceSchema>[number];
 
 export type MonitorConfig = z.output<typeof monitorSchema>;
 export type HttpMonitorConfig = z.output<typeof httpMonitorSchema>;

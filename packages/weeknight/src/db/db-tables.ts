@@ -226,6 +226,17 @@ export interface IncidentFollowUpsTable {
   done_at: number | null;
 }
 
+export interface SilencesTable {
+  id: Generated<number>;
+  project_id: number;
+  environment: string;
+  monitor: string | null;
+  reason: string;
+  created_by: string;
+  created_at: number;
+  until: number;
+}
+
 export interface Tables {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -245,6 +256,7 @@ export interface Tables {
   monitor_results: MonitorResultsTable;
   monitor_states: MonitorStatesTable;
   alerts: AlertsTable;
+  silences: SilencesTable;
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
   incident_follow_ups: IncidentFollowUpsTable;

@@ -18,7 +18,11 @@ import {
 import { createIncidentViews, type IncidentDetail } from "./incident-view.js";
 
 const OWNER = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
-const DEPLOY_STEPS = new Set(["deployment.succeeded", "deployment.rolled-back", "deployment.failed"]);
+const DEPLOY_STEPS = new Set([
+  "deployment.succeeded",
+  "deployment.rolled-back",
+  "deployment.failed",
+]);
 
 export interface IncidentServiceDeps {
   store: IncidentStore;
@@ -188,7 +192,12 @@ export function createIncidentService(deps: IncidentServiceDeps) {
         actor: SYSTEM_ACTOR,
         action: "incident.open",
         target: `incident:${opened.id}`,
-        details: { project: project.name, environment: alert.environment, deploymentId, alertId: alert.id },
+        details: {
+          project: project.name,
+          environment: alert.environment,
+          deploymentId,
+          alertId: alert.id,
+        },
       });
       await publish("opened", opened);
       return opened;
@@ -232,7 +241,8 @@ export function createIncidentService(deps: IncidentServiceDeps) {
       const work = change === "firing" ? onAlertFiring(alert) : onAlertResolved(alert);
       return work.then(
         () => undefined,
-        (error: Error) => console.error(`weeknight: incident for alert ${alert.id}: ${error.message}`),
+        (error: Error) =>
+          console.error(`weeknight: incident for alert ${alert.id}: ${error.message}`),
       );
     },
     start() {
@@ -248,7 +258,12 @@ export function createIncidentService(deps: IncidentServiceDeps) {
       await Promise.all(locks.values());
     },
     get: show,
-    async list(filter: { project?: string; states?: IncidentState[]; beforeId?: number; limit: number }) {
+    async list(filter: {
+      project?: string;
+      states?: IncidentState[];
+      beforeId?: number;
+      limit: number;
+    }) {
       const project = filter.project ? await deps.projects.get(filter.project) : undefined;
       return views.summaries(await store.list({ ...filter, projectId: project?.id }));
     },
@@ -297,7 +312,9 @@ export function createIncidentService(deps: IncidentServiceDeps) {
         );
       };
       const opened =
-        input.deploymentId === undefined ? await create() : await serialised(input.deploymentId, create);
+        input.deploymentId === undefined
+          ? await create()
+          : await serialised(input.deploymentId, create);
       await publish("opened", opened);
       return show(opened.id);
     },
@@ -319,7 +336,9 @@ export function createIncidentService(deps: IncidentServiceDeps) {
       const found = await incident(id);
       const text = required(input.text, "the follow-up");
       if (!OWNER.test(input.owner))
-        throw new InvalidInputError(`owner "${input.owner}" is not a username: name who will do it`);
+        throw new InvalidInputError(
+          `owner "${input.owner}" is not a username: name who will do it`,
+        );
       const followUp = await store.addFollowUp(
         { incidentId: id, kind: input.kind, text, owner: input.owner, createdAt: clock.now() },
         {
@@ -353,8 +372,7 @@ export function createIncidentService(deps: IncidentServiceDeps) {
     async resolve(id: number, resolution: string, actor: string) {
       const found = await incident(id);
       const text = required(resolution, "the resolution");
-      if (found.state === "resolved")
-        throw new ConflictError(`incident ${id} is resolved already`);
+      if (found.state === "resolved") throw new ConflictError(`incident ${id} is resolved already`);
       if (!found.rootCause)
         throw new ConflictError(
           `identify the root cause first: PUT /api/v1/incidents/${id}/root-cause (\`weeknight incident root-cause ${id} <text>\`)`,

@@ -63,7 +63,11 @@ export function createIncidentSqlStore(db: Db): IncidentStore {
       });
     },
     async get(id) {
-      const row = await db.selectFrom("incidents").selectAll().where("id", "=", id).executeTakeFirst();
+      const row = await db
+        .selectFrom("incidents")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirst();
       return row ? toIncident(row) : null;
     },
     async byDeployment(deploymentId) {

@@ -65,7 +65,10 @@ export interface FollowUp {
   doneAt: number | null;
 }
 
-export type NewEvent = Omit<IncidentEvent, "id" | "incidentId" | "alertId" | "monitor" | "deploymentId"> &
+export type NewEvent = Omit<
+  IncidentEvent,
+  "id" | "incidentId" | "alertId" | "monitor" | "deploymentId"
+> &
   Partial<Pick<IncidentEvent, "alertId" | "monitor" | "deploymentId">>;
 
 export interface IncidentStore {
@@ -83,7 +86,9 @@ export interface IncidentStore {
   /** Changes fields and appends timeline events together. */
   update(
     id: number,
-    patch: Partial<Pick<Incident, "state" | "severity" | "resolvedAt" | "rootCause" | "resolution">>,
+    patch: Partial<
+      Pick<Incident, "state" | "severity" | "resolvedAt" | "rootCause" | "resolution">
+    >,
     events: NewEvent[],
   ): Promise<void>;
   events(incidentId: number): Promise<IncidentEvent[]>;

@@ -33,9 +33,13 @@ export function createIncidentViews(deps: {
   async function summaries(incidents: Incident[]): Promise<IncidentSummary[]> {
     const names = new Map<number, string>();
     for (const { projectId } of incidents) {
-      if (!names.has(projectId)) names.set(projectId, (await deps.projects.getById(projectId)).name);
+      if (!names.has(projectId))
+        names.set(projectId, (await deps.projects.getById(projectId)).name);
     }
-    return incidents.map(({ projectId, ...rest }) => ({ ...rest, project: names.get(projectId) ?? "" }));
+    return incidents.map(({ projectId, ...rest }) => ({
+      ...rest,
+      project: names.get(projectId) ?? "",
+    }));
   }
 
   /** Null when the deploy or its build is gone (a removed project's history). */

@@ -46,6 +46,8 @@ import { createCheckFactory } from "../monitors/monitor-checks.js";
 import { monitorRoutes } from "../monitors/monitor-routes.js";
 import { createMonitorService, type MonitorService } from "../monitors/monitor-service.js";
 import { createMonitorSqlStore } from "../monitors/monitor-sql-store.js";
+import { silenceRoutes } from "../monitors/silence-routes.js";
+import { createSilenceSqlStore } from "../monitors/silences.js";
 import { channelRoutes } from "../notify/channel-routes.js";
 import { deliveryRoutes } from "../notify/delivery-routes.js";
 import { createDeliverySqlStore } from "../notify/delivery-sql-store.js";
@@ -242,7 +244,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     intervalMs: options.crashWatchMs,
   });
+  const silences = createSilenceSqlStore(db);
   const alertNotifier = createAlertNotifier({
+    silences,
     notify,
     projects,
     environments,
@@ -319,6 +323,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }),
       deploymentRoutes({ deployments, environments, audit }),
       monitorRoutes({ monitors }),
+      silenceRoutes({ silences, projects, audit, clock }),
       backupRoutes({
         backups,
         projects,
@@ -351,6 +356,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await builds.start();
   await deployments.resume();
   await monitors.start();
+  alertNotifier.start();
   await scheduler.start();
   crashWatch.start();
   poller.start();
@@ -375,6 +381,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await poller.stop();
       await app.close();
       await crashWatch.stop();
+      alertNotifier.stop();
       await monitors?.stop();
       await checks.close();
       await scheduler?.stop();

@@ -266,6 +266,40 @@ describe.each(testDialects)("monitors on %s", (dialect) => {
     expect(payments?.message).toContain("failed payments");
   });
 
+  it("holds notifications back while silenced, and keeps the alert", async () => {
+    const { status, body: silence } = await t.api<{ id: number; until: number }>(
+      "POST",
+      "/silences",
+      { project: "mon", environment: "production", for: "1h", reason: "moving the database" },
+    );
+    expect(status).toBe(201);
+    const sent = () =>
+      hook.requests.filter((r) => r.headers["x-weeknight-event"] === "alert.firing").length;
+    const before = sent();
+    const previous = readFileSync(join(out, "production.txt"), "utf8");
+    writeFileSync(join(out, "production.txt"), "down for maintenance");
+    const fired = await t.waitForEvent(
+      (e) =>
+        e.type === "alert.firing" && e.data.monitor === "home" && e.at > silence.until - 3_600_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sent()).toBe(before);
+    const { body: open } = await t.api<{ id: number }[]>("GET", "/alerts?state=firing&project=mon");
+    expect(open.map((a) => a.id)).toContain(fired.data.alertId);
+    writeFileSync(join(out, "production.txt"), previous);
+
+    expect((await t.api("DELETE", `/silences/${silence.id}`)).status).toBe(204);
+    expect((await t.api("DELETE", `/silences/${silence.id}`)).status).toBe(404);
+    const bad = await t.api<{ error: { message: string } }>("POST", "/silences", {
+      project: "mon",
+      environment: "production",
+      for: "soon",
+      reason: "x",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('invalid duration "soon"');
+  });
+
   it("answers bad requests with clear errors", async () => {
     const unknown = await t.api<{ error: { message: string } }>(
       "GET",

@@ -20,6 +20,8 @@ export interface BuildNotification {
    * the deploy that most likely caused it (`build` and `commits` are that deploy's).
    */
   alert?: {
+    /** Sent again because it is still firing (`alerts.remind`). */
+    reminder: boolean;
     environment: string;
     deploymentId: number | null;
     since: number | null;
@@ -120,11 +122,12 @@ function renderAlert(
     ? `deploy #${alert.deploymentId} (build #${n.build.id}, ${shortSha(n.build.sha)})`
     : null;
   const resolved = n.event === "alert.resolved";
+  const still = alert.reminder ? "still failing: " : "";
   const subject = resolved
     ? `[weeknight] ${n.project} ${alert.environment}: recovered: ${names}`
     : deploy
-      ? `[weeknight] ${n.project} ${alert.environment}: ${deploy} likely broke: ${names}`
-      : `[weeknight] ${n.project} ${alert.environment}: failing: ${names}`;
+      ? `[weeknight] ${n.project} ${alert.environment}: ${still}${deploy} likely broke: ${names}`
+      : `[weeknight] ${n.project} ${alert.environment}: ${still || "failing: "}${names}`;
   const paragraphs = [
     resolved
       ? `${n.project} ${alert.environment}: ${names} ${alert.monitors.length > 1 ? "pass" : "passes"} again.`

@@ -1,0 +1,169 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allocateFreePort } from "../../weeknight/src/agent/agent-paths.js";
+import { createDemoRepository, findExamplesDir } from "../../weeknight/src/demo/demo-repo.js";
+import { startTestServer, type TestServer } from "../../weeknight/src/test-support/test-server.js";
+import { launchBrowser, screenshotDir } from "./browser.js";
+import { ada, bob } from "./fixture.js";
+
+// The sample app's production watched by two monitors: its own /health, and a payments API the
+// test can break (a stub on loopback), so an alert can be made to fire on cue.
+describe("monitors and alerts, in a real browser against a real server", () => {
+  let server: TestServer;
+  let payments: Awaited<ReturnType<typeof startPaymentsStub>>;
+  let browser: Browser;
+  let page: Page;
+  let admin: { username: string; password: string };
+
+  beforeAll(async () => {
+    [server, payments, browser] = await Promise.all([
+      startTestServer("sqlite"),
+      startPaymentsStub(),
+      launchBrowser(),
+    ]);
+    const ports = { internal: await allocateFreePort(), production: await allocateFreePort() };
+    const repo = await createDemoRepository(
+      join(server.home, "git"),
+      findExamplesDir(),
+      ada,
+      (work) => {
+        const file = join(work, "weeknight.yml");
+        const yml = readFileSync(file, "utf8")
+          .replace("port: 7081", `port: ${ports.internal}`)
+          .replace("port: 7080", `port: ${ports.production}`)
+          .replace(/(rollback_window: 10m.*\n)/, `$1${monitorsYaml(payments.url)}`);
+        writeFileSync(file, yml);
+      },
+    );
+    const added = await server.api("POST", "/projects", {
+      name: "sample-app",
+      repoUrl: repo.origin,
+      branch: "main",
+      poll: 0,
+    });
+    if (added.status !== 201) throw new Error(`project add: ${JSON.stringify(added.body)}`);
+    const first = server.server.initialAdmin;
+    if (!first) throw new Error("a fresh test server must create its admin");
+    admin = first;
+    // A green build goes to internal, then on to production (on-green): monitors start watching.
+    await repo.pushChange("fixed", bob, "Greeting: capitalise names");
+    await waitFor(async () => {
+      const { body } = await server.api<{ lastDeployment: { step: string } | null }>(
+        "GET",
+        "/projects/sample-app/environments/production",
+      );
+      return body.lastDeployment?.step === "succeeded";
+    }, 150_000);
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await new Promise((resolve) => payments?.server.close(resolve));
+  });
+
+  const snap = (name: string, on: Page = page) =>
+    on.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+
+  it("shows production's monitors passing, each with its latency sparkline", async () => {
+    await page.goto(`${server.url}/projects/sample-app/environments/production`);
+    await page.getByLabel("Username").fill(admin.username);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const health = page.getByTestId("monitor-health");
+    await health.getByText("gate", { exact: true }).waitFor();
+    await health.locator(".chip", { hasText: /^pass$/ }).waitFor({ timeout: 30_000 });
+    // Refreshed every 15 s: wait until the sparkline has dots to draw.
+    await health.locator("[data-testid=sparkline] circle").first().waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("monitor-payments api")
+      .locator(".chip", { hasText: /^pass$/ })
+      .waitFor({ timeout: 30_000 });
+  });
+
+  it("raises the alert on /alerts and on the overview live when the payments API breaks", async () => {
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Alerts" })
+      .click();
+    await page.getByRole("heading", { name: "Open" }).waitFor();
+    const overview = await page.context().newPage();
+    await overview.setViewportSize({ width: 1280, height: 860 });
+    await overview.goto(server.url);
+    await overview.getByTestId("overview").waitFor();
+    const reloads: string[] = [];
+    for (const watched of [page, overview]) watched.on("load", () => reloads.push(watched.url()));
+
+    payments.broken = true;
+    const row = page.getByTestId("alerts-open").getByRole("row", { name: /payments api/ });
+    await row.getByText("firing").waitFor({ timeout: 30_000 });
+    await row.getByRole("link", { name: /deployment #\d+/ }).waitFor();
+    await page.getByTestId("firing-count").waitFor();
+    await overview
+      .getByTestId("alert-banner")
+      .getByText(/production: payments api failing since deploy #\d+/)
+      .waitFor({ timeout: 30_000 });
+    expect(reloads).toEqual([]);
+    await snap("alerts");
+    await overview.close();
+  });
+
+  it("shows the failing monitor and its recent results on the environment page", async () => {
+    await page
+      .getByTestId("alerts-open")
+      .getByRole("link", { name: /sample-app \/ production/ })
+      .first()
+      .click();
+    const monitor = page.getByTestId("monitor-payments api");
+    await monitor.locator(".chip", { hasText: /^fail$/ }).waitFor({ timeout: 30_000 });
+    await monitor.getByRole("link", { name: /Alert firing/ }).waitFor();
+    await monitor.getByRole("button", { name: "payments api" }).click();
+    await page.getByTestId("monitor-results").getByText("fail", { exact: true }).first().waitFor();
+    await page.getByTestId("monitors").scrollIntoViewIfNeeded();
+    await snap("monitors-environment");
+  });
+});
+
+function monitorsYaml(paymentsUrl: string): string {
+  return [
+    "    monitors:",
+    "      - name: health",
+    "        type: http",
+    "        url: /health",
+    "        interval: 4s",
+    '        conditions: ["[STATUS] == 200"]',
+    "        gate: true",
+    "      - name: payments api",
+    "        type: http",
+    `        url: ${paymentsUrl}/status`,
+    "        interval: 4s",
+    '        conditions: ["[STATUS] == 200"]',
+    "",
+  ].join("\n");
+}
+
+/** A stand-in for a service the app depends on: healthy until the test sets `broken`. */
+async function startPaymentsStub(): Promise<{ server: Server; url: string; broken: boolean }> {
+  const stub = { server: createServer(), url: "", broken: false };
+  stub.server.on("request", (request, response) => {
+    request.resume();
+    response.writeHead(stub.broken ? 503 : 200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ status: stub.broken ? "down" : "ok" }));
+  });
+  await new Promise<void>((resolve) => stub.server.listen(0, "127.0.0.1", resolve));
+  stub.url = `http://127.0.0.1:${(stub.server.address() as AddressInfo).port}`;
+  return stub;
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
