@@ -226,6 +226,20 @@ export interface IncidentFollowUpsTable {
   done_at: number | null;
 }
 
+export interface MonitorRollupsTable {
+  project_id: number;
+  environment: string;
+  monitor: string;
+  period: string;
+  start: number;
+  runs: number;
+  passes: number;
+  failures: number;
+  inconclusive: number;
+  duration_sum: number;
+  duration_max: number;
+}
+
 export interface SilencesTable {
   id: Generated<number>;
   project_id: number;
@@ -257,6 +271,7 @@ export interface Tables {
   monitor_states: MonitorStatesTable;
   alerts: AlertsTable;
   silences: SilencesTable;
+  monitor_rollups: MonitorRollupsTable;
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
   incident_follow_ups: IncidentFollowUpsTable;

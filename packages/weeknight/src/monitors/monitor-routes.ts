@@ -97,6 +97,39 @@ export function monitorRoutes(deps: { monitors: MonitorService }): RoutesPlugin 
       },
     );
     app.get(
+      "/projects/:name/environments/:env/monitors/:monitor/history",
+      {
+        schema: {
+          summary:
+            "A monitor's older results rolled up per minute or per hour (raw results are kept for 2 days)",
+          tags: ["monitors"],
+          params: envParams.extend({ monitor: z.string() }),
+          querystring: z.object({
+            period: z.enum(["minute", "hour"]).default("hour"),
+            from: z.coerce.number().int().min(0).describe("epoch ms, inclusive"),
+            to: z.coerce.number().int().min(0).describe("epoch ms, exclusive"),
+          }),
+          response: {
+            200: z.array(
+              z.object({
+                start: z.number(),
+                runs: z.number(),
+                passes: z.number(),
+                failures: z.number(),
+                inconclusive: z.number(),
+                durationAvgMs: z.number(),
+                durationMaxMs: z.number(),
+              }),
+            ),
+          },
+        },
+      },
+      async (request) => {
+        const { name, env, monitor } = request.params;
+        return monitors.history(name, env, monitor, request.query);
+      },
+    );
+    app.get(
       "/alerts",
       {
         schema: {

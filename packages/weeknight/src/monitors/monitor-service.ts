@@ -9,7 +9,7 @@ import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
 import { nextAlertStep } from "./alert-steps.js";
 import { createMonitorScheduler } from "./monitor-scheduler.js";
-import type { Alert, MonitorState, MonitorStore } from "./monitor-store.js";
+import type { Alert, MonitorState, MonitorStore, RollupPeriod } from "./monitor-store.js";
 import type { Check, CheckContext, CheckOutcome, CheckStatus } from "./monitor-types.js";
 
 /** Where a monitor runs: relative URLs resolve against `baseUrl`. */
@@ -72,13 +72,14 @@ export function createMonitorService(deps: {
   concurrency?: number;
   /** After a deploy, monitors run four times as often and alerts skip `for:` (default 10 min). */
   watchWindowMs?: number;
-  /** Raw results are kept this long (default 14 days). */
-  retentionMs?: number;
+  /** Raw results are kept this long (default 2 days), then per minute until 14 days, then per hour until 400 days. */
+  retention?: { rawMs: number; minuteMs: number; hourMs: number };
   onAlert?: AlertListener;
 }) {
   const { store, clock, bus } = deps;
   const watchWindowMs = deps.watchWindowMs ?? 10 * 60_000;
-  const retentionMs = deps.retentionMs ?? 14 * 24 * 60 * 60_000;
+  const DAY = 24 * 60 * 60_000;
+  const retention = deps.retention ?? { rawMs: 2 * DAY, minuteMs: 14 * DAY, hourMs: 400 * DAY };
   const scheduler = createMonitorScheduler({ clock, concurrency: deps.concurrency ?? 256 });
   const running = new Map<string, Running>();
   const states = new Map<string, MonitorState>();
@@ -323,7 +324,26 @@ export function createMonitorService(deps: {
     }
   }
 
+  function compact() {
+    const now = clock.now();
+    return store.compact({
+      rawBefore: now - retention.rawMs,
+      minuteBefore: now - retention.minuteMs,
+      hourBefore: now - retention.hourMs,
+    });
+  }
+
   return {
+    compact,
+    async history(
+      projectName: string,
+      environment: string,
+      monitor: string,
+      range: { period: RollupPeriod; from: number; to: number },
+    ) {
+      const project = await deps.projects.get(projectName);
+      return store.history({ projectId: project.id, environment, monitor, ...range });
+    },
     async start(options: { syncEveryMs?: number } = {}) {
       unsubscribe = bus.subscribe((event) => {
         if (event.type === "build.passed") void sync().catch(() => {});
@@ -343,7 +363,9 @@ export function createMonitorService(deps: {
       scheduler.start();
       syncTimer = setInterval(() => {
         void sync().catch(() => {});
-        void store.prune(clock.now() - retentionMs).catch(() => {});
+        void compact().catch((error: Error) =>
+          console.error(`weeknight: compacting monitor results: ${error.message}`),
+        );
       }, options.syncEveryMs ?? 60_000);
       syncTimer.unref?.();
     },

@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { Db } from "../db/database.js";
 import type { AlertsTable, MonitorResultsTable, MonitorStatesTable } from "../db/db-tables.js";
 import type {
@@ -9,6 +9,17 @@ import type {
   MonitorStore,
 } from "./monitor-store.js";
 import type { CheckStatus } from "./monitor-types.js";
+
+/** Rolling up into a bucket that has rows already adds to them (SQLite and PostgreSQL alike). */
+const addToExisting = sql`
+  ON CONFLICT (project_id, environment, monitor, period, start) DO UPDATE SET
+    runs = monitor_rollups.runs + excluded.runs,
+    passes = monitor_rollups.passes + excluded.passes,
+    failures = monitor_rollups.failures + excluded.failures,
+    inconclusive = monitor_rollups.inconclusive + excluded.inconclusive,
+    duration_sum = monitor_rollups.duration_sum + excluded.duration_sum,
+    duration_max = CASE WHEN excluded.duration_max > monitor_rollups.duration_max
+      THEN excluded.duration_max ELSE monitor_rollups.duration_max END`;
 
 export function createMonitorSqlStore(db: Db): MonitorStore {
   return {
@@ -68,12 +79,65 @@ export function createMonitorSqlStore(db: Db): MonitorStore {
       const rows = await query.orderBy("id", "desc").limit(filter.limit).execute();
       return rows.map(toResult);
     },
-    async prune(before) {
-      const result = await db
-        .deleteFrom("monitor_results")
-        .where("at", "<", before)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+    async compact({ rawBefore, minuteBefore, hourBefore }) {
+      await db.transaction().execute(async (trx) => {
+        await sql`
+          INSERT INTO monitor_rollups (project_id, environment, monitor, period, start, runs,
+            passes, failures, inconclusive, duration_sum, duration_max)
+          SELECT project_id, environment, monitor, 'minute', (at / 60000) * 60000, count(*),
+            sum(CASE WHEN status = 'pass' THEN 1 ELSE 0 END),
+            sum(CASE WHEN status = 'fail' THEN 1 ELSE 0 END),
+            sum(CASE WHEN status = 'inconclusive' THEN 1 ELSE 0 END),
+            sum(duration_ms), max(duration_ms)
+          FROM monitor_results WHERE at < ${rawBefore}
+          GROUP BY project_id, environment, monitor, (at / 60000) * 60000
+          ${addToExisting}`.execute(trx);
+        await trx.deleteFrom("monitor_results").where("at", "<", rawBefore).execute();
+      });
+      await db.transaction().execute(async (trx) => {
+        await sql`
+          INSERT INTO monitor_rollups (project_id, environment, monitor, period, start, runs,
+            passes, failures, inconclusive, duration_sum, duration_max)
+          SELECT project_id, environment, monitor, 'hour', (start / 3600000) * 3600000,
+            sum(runs), sum(passes), sum(failures), sum(inconclusive), sum(duration_sum),
+            max(duration_max)
+          FROM monitor_rollups WHERE period = 'minute' AND start < ${minuteBefore}
+          GROUP BY project_id, environment, monitor, (start / 3600000) * 3600000
+          ${addToExisting}`.execute(trx);
+        await trx
+          .deleteFrom("monitor_rollups")
+          .where("period", "=", "minute")
+          .where("start", "<", minuteBefore)
+          .execute();
+        await trx
+          .deleteFrom("monitor_rollups")
+          .where("period", "=", "hour")
+          .where("start", "<", hourBefore)
+          .execute();
+      });
+    },
+    async history(filter) {
+      const rows = await db
+        .selectFrom("monitor_rollups")
+        .selectAll()
+        .where("project_id", "=", filter.projectId)
+        .where("environment", "=", filter.environment)
+        .where("monitor", "=", filter.monitor)
+        .where("period", "=", filter.period)
+        .where("start", ">=", filter.from)
+        .where("start", "<", filter.to)
+        .orderBy("start")
+        .limit(10_000)
+        .execute();
+      return rows.map((row) => ({
+        start: row.start,
+        runs: row.runs,
+        passes: row.passes,
+        failures: row.failures,
+        inconclusive: row.inconclusive,
+        durationAvgMs: row.runs > 0 ? Math.round(Number(row.duration_sum) / row.runs) : 0,
+        durationMaxMs: row.duration_max,
+      }));
     },
     async openAlert(alert) {
       const row = await db

@@ -28,6 +28,19 @@ export interface MonitorState extends MonitorKey {
   release: string | null;
 }
 
+export type RollupPeriod = "minute" | "hour";
+
+/** Results of one monitor in one minute or hour. */
+export interface MonitorRollup {
+  start: number;
+  runs: number;
+  passes: number;
+  failures: number;
+  inconclusive: number;
+  durationAvgMs: number;
+  durationMaxMs: number;
+}
+
 export const alertStates = ["pending", "firing", "resolved"] as const;
 export type AlertState = (typeof alertStates)[number];
 
@@ -48,8 +61,15 @@ export interface MonitorStore {
   record(result: Omit<MonitorResult, "id">, state: MonitorState): Promise<void>;
   states(projectId: number, environment: string): Promise<MonitorState[]>;
   results(filter: MonitorKey & { beforeId?: number; limit: number }): Promise<MonitorResult[]>;
-  /** Deletes raw results older than `before`; returns how many. */
-  prune(before: number): Promise<number>;
+  /**
+   * Keeps history small: raw results older than `rawBefore` become per-minute rollups, minute
+   * rollups older than `minuteBefore` become hourly ones, and hourly ones older than
+   * `hourBefore` go. Each row is counted once: it is rolled up and deleted together.
+   */
+  compact(before: { rawBefore: number; minuteBefore: number; hourBefore: number }): Promise<void>;
+  history(
+    filter: MonitorKey & { period: RollupPeriod; from: number; to: number },
+  ): Promise<MonitorRollup[]>;
   openAlert(alert: Omit<Alert, "id">): Promise<Alert>;
   updateAlert(
     id: number,
