@@ -46,6 +46,10 @@ describe("monitors and alerts, in a real browser against a real server", () => {
       poll: 0,
     });
     if (added.status !== 201) throw new Error(`project add: ${JSON.stringify(added.body)}`);
+    // The sample app's weeknight.yml notifies a webhook; the stub accepts it.
+    await server.api("PUT", "/projects/sample-app/secrets/DEMO_WEBHOOK_URL", {
+      value: `${payments.url}/hooks/weeknight`,
+    });
     const first = server.server.initialAdmin;
     if (!first) throw new Error("a fresh test server must create its admin");
     admin = first;
@@ -57,7 +61,13 @@ describe("monitors and alerts, in a real browser against a real server", () => {
         "/projects/sample-app/environments/production",
       );
       return body.lastDeployment?.step === "succeeded";
-    }, 150_000);
+    }, 150_000).catch(async (error) => {
+      const builds = await server.api("GET", "/builds");
+      const deployments = await server.api("GET", "/deployments");
+      throw new Error(
+        `${error.message}: builds ${JSON.stringify(builds.body).slice(0, 600)} deployments ${JSON.stringify(deployments.body).slice(0, 1500)}`,
+      );
+    });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   }, 180_000);
 

@@ -2183,6 +2183,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{name}/environments/{env}/monitors/{monitor}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitor's older results rolled up per minute or per hour (raw results are kept for 2 days) */
+        get: {
+            parameters: {
+                query: {
+                    period?: "minute" | "hour";
+                    /** @description epoch ms, inclusive */
+                    from: number;
+                    /** @description epoch ms, exclusive */
+                    to: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                    monitor: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            start: number;
+                            runs: number;
+                            passes: number;
+                            failures: number;
+                            inconclusive: number;
+                            durationAvgMs: number;
+                            durationMaxMs: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts": {
         parameters: {
             query?: never;
@@ -2235,6 +2289,873 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/silences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Silences in force now */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            /** @description null: every monitor of the environment */
+                            monitor: string | null;
+                            reason: string;
+                            createdBy: string;
+                            createdAt: number;
+                            until: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Hold back an environment's (or one monitor's) alert notifications for a while */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        project: string;
+                        environment: string;
+                        monitor?: string;
+                        /** @description how long, e.g. "2h" (at most 7 days) */
+                        for: string | number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            /** @description null: every monitor of the environment */
+                            monitor: string | null;
+                            reason: string;
+                            createdBy: string;
+                            createdAt: number;
+                            until: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/silences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a silence now */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, newest first (page with `before`) */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                    state?: "open" | "resolved";
+                    /** @description only incidents with a smaller id */
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open an incident by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        project: string;
+                        environment: string;
+                        title: string;
+                        /**
+                         * @default sev2
+                         * @enum {string}
+                         */
+                        severity?: "sev1" | "sev2" | "sev3";
+                        /** @description the suspect deploy */
+                        deploymentId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                            timeline: {
+                                id: number;
+                                at: number;
+                                /** @enum {string} */
+                                kind: "opened" | "reopened" | "alert-fired" | "alert-resolved" | "deployment" | "note" | "root-cause" | "follow-up-added" | "follow-up-done" | "follow-up-undone" | "resolved";
+                                text: string;
+                                actor: string;
+                                alertId: number | null;
+                                monitor: string | null;
+                                deploymentId: number | null;
+                            }[];
+                            followUps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "missing-test" | "missing-monitor" | "process";
+                                text: string;
+                                owner: string;
+                                done: boolean;
+                                createdAt: number;
+                                doneAt: number | null;
+                            }[];
+                            suspect: {
+                                deploymentId: number;
+                                releaseId: string;
+                                step: string;
+                                finishedAt: number | null;
+                                build: {
+                                    id: number;
+                                    sha: string;
+                                    branch: string;
+                                };
+                                commits: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                    committedAt: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its timeline, follow-ups and suspect deploy's commits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                            timeline: {
+                                id: number;
+                                at: number;
+                                /** @enum {string} */
+                                kind: "opened" | "reopened" | "alert-fired" | "alert-resolved" | "deployment" | "note" | "root-cause" | "follow-up-added" | "follow-up-done" | "follow-up-undone" | "resolved";
+                                text: string;
+                                actor: string;
+                                alertId: number | null;
+                                monitor: string | null;
+                                deploymentId: number | null;
+                            }[];
+                            followUps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "missing-test" | "missing-monitor" | "process";
+                                text: string;
+                                owner: string;
+                                done: boolean;
+                                createdAt: number;
+                                doneAt: number | null;
+                            }[];
+                            suspect: {
+                                deploymentId: number;
+                                releaseId: string;
+                                step: string;
+                                finishedAt: number | null;
+                                build: {
+                                    id: number;
+                                    sha: string;
+                                    branch: string;
+                                };
+                                commits: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                    committedAt: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to an incident's timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                            timeline: {
+                                id: number;
+                                at: number;
+                                /** @enum {string} */
+                                kind: "opened" | "reopened" | "alert-fired" | "alert-resolved" | "deployment" | "note" | "root-cause" | "follow-up-added" | "follow-up-done" | "follow-up-undone" | "resolved";
+                                text: string;
+                                actor: string;
+                                alertId: number | null;
+                                monitor: string | null;
+                                deploymentId: number | null;
+                            }[];
+                            followUps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "missing-test" | "missing-monitor" | "process";
+                                text: string;
+                                owner: string;
+                                done: boolean;
+                                createdAt: number;
+                                doneAt: number | null;
+                            }[];
+                            suspect: {
+                                deploymentId: number;
+                                releaseId: string;
+                                step: string;
+                                finishedAt: number | null;
+                                build: {
+                                    id: number;
+                                    sha: string;
+                                    branch: string;
+                                };
+                                commits: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                    committedAt: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/root-cause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set (or correct) an incident's root cause */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rootCause: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                            timeline: {
+                                id: number;
+                                at: number;
+                                /** @enum {string} */
+                                kind: "opened" | "reopened" | "alert-fired" | "alert-resolved" | "deployment" | "note" | "root-cause" | "follow-up-added" | "follow-up-done" | "follow-up-undone" | "resolved";
+                                text: string;
+                                actor: string;
+                                alertId: number | null;
+                                monitor: string | null;
+                                deploymentId: number | null;
+                            }[];
+                            followUps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "missing-test" | "missing-monitor" | "process";
+                                text: string;
+                                owner: string;
+                                done: boolean;
+                                createdAt: number;
+                                doneAt: number | null;
+                            }[];
+                            suspect: {
+                                deploymentId: number;
+                                releaseId: string;
+                                step: string;
+                                finishedAt: number | null;
+                                build: {
+                                    id: number;
+                                    sha: string;
+                                    branch: string;
+                                };
+                                commits: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                    committedAt: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a follow-up: a missing test, a missing monitor or a process change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "missing-test" | "missing-monitor" | "process";
+                        text: string;
+                        /** @description the username of who will do it */
+                        owner: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                            timeline: {
+                                id: number;
+                                at: number;
+                                /** @enum {string} */
+                                kind: "opened" | "reopened" | "alert-fired" | "alert-resolved" | "deployment" | "note" | "root-cause" | "follow-up-added" | "follow-up-done" | "follow-up-undone" | "resolved";
+                                text: string;
+                                actor: string;
+                                alertId: number | null;
+                                monitor: string | null;
+                                deploymentId: number | null;
+                            }[];
+                            followUps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "missing-test" | "missing-monitor" | "process";
+                                text: string;
+                                owner: string;
+                                done: boolean;
+                                createdAt: number;
+                                doneAt: number | null;
+                            }[];
+                            suspect: {
+                                deploymentId: number;
+                                releaseId: string;
+                                step: string;
+                                finishedAt: number | null;
+                                build: {
+                                    id: number;
+                                    sha: string;
+                                    branch: string;
+                                };
+                                commits: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                    committedAt: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a follow-up done (or not done) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    followUpId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        done: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                            timeline: {
+                                id: number;
+                                at: number;
+                                /** @enum {string} */
+                                kind: "opened" | "reopened" | "alert-fired" | "alert-resolved" | "deployment" | "note" | "root-cause" | "follow-up-added" | "follow-up-done" | "follow-up-undone" | "resolved";
+                                text: string;
+                                actor: string;
+                                alertId: number | null;
+                                monitor: string | null;
+                                deploymentId: number | null;
+                            }[];
+                            followUps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "missing-test" | "missing-monitor" | "process";
+                                text: string;
+                                owner: string;
+                                done: boolean;
+                                createdAt: number;
+                                doneAt: number | null;
+                            }[];
+                            suspect: {
+                                deploymentId: number;
+                                releaseId: string;
+                                step: string;
+                                finishedAt: number | null;
+                                build: {
+                                    id: number;
+                                    sha: string;
+                                    branch: string;
+                                };
+                                commits: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                    committedAt: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an incident (its root cause must be set first) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            title: string;
+                            /** @enum {string} */
+                            severity: "sev1" | "sev2" | "sev3";
+                            /** @enum {string} */
+                            state: "open" | "resolved";
+                            /** @description the suspect deploy */
+                            deploymentId: number | null;
+                            openedAt: number;
+                            /** @description `weeknight` when an alert opened it */
+                            openedBy: string;
+                            resolvedAt: number | null;
+                            rootCause: string | null;
+                            resolution: string | null;
+                            timeline: {
+                                id: number;
+                                at: number;
+                                /** @enum {string} */
+                                kind: "opened" | "reopened" | "alert-fired" | "alert-resolved" | "deployment" | "note" | "root-cause" | "follow-up-added" | "follow-up-done" | "follow-up-undone" | "resolved";
+                                text: string;
+                                actor: string;
+                                alertId: number | null;
+                                monitor: string | null;
+                                deploymentId: number | null;
+                            }[];
+                            followUps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "missing-test" | "missing-monitor" | "process";
+                                text: string;
+                                owner: string;
+                                done: boolean;
+                                createdAt: number;
+                                doneAt: number | null;
+                            }[];
+                            suspect: {
+                                deploymentId: number;
+                                releaseId: string;
+                                step: string;
+                                finishedAt: number | null;
+                                build: {
+                                    id: number;
+                                    sha: string;
+                                    branch: string;
+                                };
+                                commits: {
+                                    sha: string;
+                                    author: string;
+                                    message: string;
+                                    committedAt: number;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

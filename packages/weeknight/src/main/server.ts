@@ -39,6 +39,9 @@ import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
 import { bearerToken, hasRole } from "../http/http-auth.js";
+import { incidentRoutes } from "../incidents/incident-routes.js";
+import { createIncidentService, type IncidentService } from "../incidents/incident-service.js";
+import { createIncidentSqlStore } from "../incidents/incident-sql-store.js";
 import { createServerMetrics } from "../metrics/server-metrics.js";
 import { createAlertNotifier } from "../monitors/alert-notifier.js";
 import { lokiPushRoute } from "../monitors/logs/index.js";
@@ -83,6 +86,7 @@ export interface RunningServer {
     environments: EnvironmentService;
     scheduler: EnvironmentScheduler;
     monitors: MonitorService;
+    incidents: IncidentService;
   };
   close(): Promise<void>;
 }
@@ -258,6 +262,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     monitorsUrl: (project, environment) =>
       `${publicUrl()}/projects/${project}/environments/${environment}`,
   });
+  const incidents = createIncidentService({
+    store: createIncidentSqlStore(db),
+    projects,
+    deployments,
+    builds,
+    bus,
+    clock,
+    audit,
+  });
   const checks = createCheckFactory({
     clock,
     agentFor: (target) =>
@@ -275,7 +288,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bus,
     clock,
     makeCheck: checks.make,
-    onAlert: (alert, change) => alertNotifier.add(alert, change),
+    onAlert: (alert, change) => {
+      alertNotifier.add(alert, change);
+      void incidents.onAlert(alert, change);
+    },
   });
   const metrics = createServerMetrics({ bus });
 
@@ -324,6 +340,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       deploymentRoutes({ deployments, environments, audit }),
       monitorRoutes({ monitors }),
       silenceRoutes({ silences, projects, audit, clock }),
+      incidentRoutes({ incidents, audit }),
       backupRoutes({
         backups,
         projects,
@@ -357,6 +374,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await deployments.resume();
   await monitors.start();
   alertNotifier.start();
+  incidents.start();
   await scheduler.start();
   crashWatch.start();
   poller.start();
@@ -376,6 +394,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       environments,
       scheduler,
       monitors,
+      incidents,
     },
     async close() {
       await poller.stop();
@@ -383,6 +402,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await crashWatch.stop();
       alertNotifier.stop();
       await monitors?.stop();
+      await incidents.stop();
       await checks.close();
       await scheduler?.stop();
       await builds.stop();

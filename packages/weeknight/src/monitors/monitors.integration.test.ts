@@ -179,6 +179,19 @@ describe.each(testDialects)("monitors on %s", (dialect) => {
       ],
     });
 
+    // An alert within an hour of a deploy opens an incident naming that deploy.
+    const incident = await until(
+      async () =>
+        (
+          await t.api<{ deploymentId: number | null; state: string; title: string }[]>(
+            "GET",
+            "/incidents?project=mon",
+          )
+        ).body.find((i) => i.deploymentId === live?.id),
+      (i) => i !== undefined,
+    );
+    expect(incident).toMatchObject({ state: "open", title: expect.stringContaining("home") });
+
     await until(
       () => monitor("home"),
       (m) => (m?.failures ?? 0) >= 2,
