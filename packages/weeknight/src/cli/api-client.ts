@@ -43,6 +43,7 @@ export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
   /** Saves a response body to `file`, checking it against the X-Weeknight-Sha256 header. */
   download(
@@ -99,6 +100,7 @@ export function createApiClient(options: {
     get: (path, query) => json("GET", withQuery(path, query)),
     post: (path, body) => json("POST", path, body ?? {}),
     put: (path, body) => json("PUT", path, body ?? {}),
+    patch: (path, body) => json("PATCH", path, body ?? {}),
     delete: (path) => json("DELETE", path),
 
     async download(path, file, onProgress) {

@@ -191,6 +191,21 @@ export function incidentCommands(program: Command, io: CliIo): void {
       },
     );
   incident
+    .command("done")
+    .argument("<id>", "incident id (see `weeknight incident list`)", positiveInteger)
+    .argument("<followUpId>", "follow-up id (see `weeknight incident show`)", positiveInteger)
+    .description("Mark a follow-up done (--undo: not done after all)")
+    .option("--undo", "mark it not done")
+    .option("--json", "print the incident as JSON")
+    .addHelpText("after", "\nExample:\n  weeknight incident done 3 1")
+    .action(async (id: number, followUpId: number, options: { undo?: boolean; json?: boolean }) => {
+      show(options.json)(
+        await (await connect(io)).patch<Incident>(`/incidents/${id}/follow-ups/${followUpId}`, {
+          done: !options.undo,
+        }),
+      );
+    });
+  incident
     .command("resolve")
     .argument("<id>", "incident id (see `weeknight incident list`)", positiveInteger)
     .description("Resolve an incident (set its root cause first)")

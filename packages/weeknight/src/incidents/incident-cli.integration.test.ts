@@ -97,5 +97,12 @@ describe("weeknight incident", () => {
     expect(JSON.parse(listedJson.stdout)).toEqual([]);
     expect(viewer.code).toBe(1);
     expect(viewer.stderr).toContain("needs the deployer role");
+
+    const followUpId = String(
+      JSON.parse((await cli(["incident", "show", String(id), "--json"])).stdout).followUps[0].id,
+    );
+    const done = await cli(["incident", "done", String(id), followUpId]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/missing-test\s+alice\s+yes\s+test the cart with 100 items/);
   });
 });
