@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allocateFreePort } from "../../weeknight/src/agent/agent-paths.js";
 import { createDemoRepository, findExamplesDir } from "../../weeknight/src/demo/demo-repo.js";
+import { installPostReceiveHook } from "../../weeknight/src/sources/post-receive-hook.js";
 import { startTestServer, type TestServer } from "../../weeknight/src/test-support/test-server.js";
 import { launchBrowser, screenshotDir } from "./browser.js";
 import { ada, bob } from "./fixture.js";
@@ -39,13 +40,20 @@ describe("monitors and alerts, in a real browser against a real server", () => {
         writeFileSync(file, yml);
       },
     );
-    const added = await server.api("POST", "/projects", {
+    const added = await server.api<{ webhookSecret: string }>("POST", "/projects", {
       name: "sample-app",
       repoUrl: repo.origin,
       branch: "main",
       poll: 0,
     });
     if (added.status !== 201) throw new Error(`project add: ${JSON.stringify(added.body)}`);
+    // A push reaches the server through the repository's hook, as a real remote's webhook would.
+    await installPostReceiveHook({
+      repoPath: repo.origin,
+      serverUrl: server.url,
+      projectName: "sample-app",
+      secret: added.body.webhookSecret,
+    });
     // The sample app's weeknight.yml notifies a webhook; the stub accepts it.
     await server.api("PUT", "/projects/sample-app/secrets/DEMO_WEBHOOK_URL", {
       value: `${payments.url}/hooks/weeknight`,
@@ -68,7 +76,9 @@ describe("monitors and alerts, in a real browser against a real server", () => {
         `${error.message}: builds ${JSON.stringify(builds.body).slice(0, 600)} deployments ${JSON.stringify(deployments.body).slice(0, 1500)}`,
       );
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    // One context, so a second tab shares the session.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    page = await context.newPage();
   }, 180_000);
 
   afterAll(async () => {
@@ -86,7 +96,6 @@ describe("monitors and alerts, in a real browser against a real server", () => {
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     const health = page.getByTestId("monitor-health");
-    await health.getByText("gate", { exact: true }).waitFor();
     await health.locator(".chip", { hasText: /^pass$/ }).waitFor({ timeout: 30_000 });
     // Refreshed every 15 s: wait until the sparkline has dots to draw.
     await health.locator("[data-testid=sparkline] circle").first().waitFor({ timeout: 30_000 });
@@ -103,7 +112,6 @@ describe("monitors and alerts, in a real browser against a real server", () => {
       .click();
     await page.getByRole("heading", { name: "Open" }).waitFor();
     const overview = await page.context().newPage();
-    await overview.setViewportSize({ width: 1280, height: 860 });
     await overview.goto(server.url);
     await overview.getByTestId("overview").waitFor();
     const reloads: string[] = [];
@@ -147,7 +155,6 @@ function monitorsYaml(paymentsUrl: string): string {
     "        url: /health",
     "        interval: 4s",
     '        conditions: ["[STATUS] == 200"]',
-    "        gate: true",
     "      - name: payments api",
     "        type: http",
     `        url: ${paymentsUrl}/status`,

@@ -2271,6 +2271,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             projectId: number;
+                            project: string;
                             environment: string;
                             monitor: string;
                             /** @enum {string} */

@@ -12,6 +12,7 @@ let nextId = 1;
 const alert = (extra: Partial<AlertView>): AlertView => ({
   id: nextId++,
   projectId: 1,
+  project: "shop",
   environment: "production",
   monitor: "home page",
   state: "firing",

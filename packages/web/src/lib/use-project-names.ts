@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client.js";
 
 /**
- * Project names by id: alerts name their project by id only. Shares the `["projects"]` query
- * with the settings pages; an id not (yet) known reads as "project <id>".
+ * Every project's name, for the alerts page's project filter, and names by id. Shares the
+ * `["projects"]` query with the settings pages; an id not (yet) known reads as "project <id>".
  */
 export function useProjectNames() {
   const projects = useQuery({

@@ -45,11 +45,17 @@ export type DeploymentGate = (input: {
   environment: string;
   config: EnvironmentConfig;
   release: string;
+  /** Resolves when the new release starts serving: judging starts then. */
+  begin: Promise<void>;
   signal: AbortSignal;
 }) => Promise<string>;
 
-/** Steps during which the new release serves, so gate monitors judge it. */
-const gatedSteps: ReadonlySet<DeploymentStep> = new Set(["health-check", "canary", "baking"]);
+/**
+ * Steps during which the new release serves public traffic, so gate monitors (which watch the
+ * environment's public URL) judge it. During the health check a target probes the release
+ * itself, which may not be public yet (a first deploy has nothing behind the public port).
+ */
+const gatedSteps: ReadonlySet<DeploymentStep> = new Set(["canary", "baking"]);
 
 export interface DeploymentServiceDeps {
   store: DeploymentStore;
@@ -177,16 +183,15 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     const stop = () => applying.abort(context.signal.reason);
     context.signal.addEventListener("abort", stop, { once: true });
     try {
-      // The gate watches from the health check on: before it, the new release is not serving.
+      // The gate is set up now (a log file is read from here on) and judges from the canary on:
+      // before it, the new release is not serving.
       let startGate = () => {};
-      const failed = new Promise<{ gate: string }>((resolve) => {
-        startGate = () => {
-          startGate = () => {};
-          void gate({ ...where, release: release.id, signal: watching.signal }).then((reason) =>
-            resolve({ gate: reason }),
-          );
-        };
+      const begin = new Promise<void>((resolve) => {
+        startGate = resolve;
       });
+      const failed = gate({ ...where, release: release.id, begin, signal: watching.signal }).then(
+        (reason) => ({ gate: reason }),
+      );
       let baked = false;
       let overruled = false;
       const gated: ApplyContext = {

@@ -45,6 +45,7 @@ export const resultSchema = z.object({
 export const alertSchema = z.object({
   id: z.number(),
   projectId: z.number(),
+  project: z.string(),
   environment: z.string(),
   monitor: z.string(),
   state: z.enum(alertStates),

@@ -439,7 +439,12 @@ export function createMonitorService(deps: {
       limit: number;
     }) {
       const project = filter.project ? await deps.projects.get(filter.project) : undefined;
-      return store.alerts({ ...filter, projectId: project?.id });
+      const [alerts, projects] = await Promise.all([
+        store.alerts({ ...filter, projectId: project?.id }),
+        deps.projects.list(),
+      ]);
+      const names = new Map(projects.map((p) => [p.id, p.name]));
+      return alerts.map((alert) => ({ ...alert, project: names.get(alert.projectId) ?? "" }));
     },
     /**
      * The deployment gate: runs the environment's `gate: true` monitors of the deploying build's
@@ -450,6 +455,7 @@ export function createMonitorService(deps: {
       environment: string;
       config: EnvironmentConfig;
       release: string;
+      begin: Promise<void>;
       signal: AbortSignal;
     }): Promise<string> {
       const site: CheckSite = {
@@ -462,6 +468,7 @@ export function createMonitorService(deps: {
       const gates = input.config.monitors
         .filter((m) => m.gate)
         .map((config) => ({ config, check: makeCheck(config, site) }));
+      // Errors the new release logs from its start count, not only from the canary on.
       const since = clock.now();
       return new Promise<string>((resolve) => {
         let done = false;
@@ -471,6 +478,7 @@ export function createMonitorService(deps: {
         };
         input.signal.addEventListener("abort", finish, { once: true });
         const round = async () => {
+          await input.begin;
           while (!done) {
             for (const { config, check } of gates) {
               if (done) return;
