@@ -44,6 +44,7 @@ import { createIncidentService, type IncidentService } from "../incidents/incide
 import { createIncidentSqlStore } from "../incidents/incident-sql-store.js";
 import { createServerMetrics } from "../metrics/server-metrics.js";
 import { createAlertNotifier } from "../monitors/alert-notifier.js";
+import { createDeploymentGate } from "../monitors/deployment-gate.js";
 import { lokiPushRoute } from "../monitors/logs/index.js";
 import { createCheckFactory } from "../monitors/monitor-checks.js";
 import { monitorRoutes } from "../monitors/monitor-routes.js";
@@ -202,10 +203,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }) as Target<unknown>,
     },
   });
-  // Monitors need environments, which need deployments: the gate finds them when it runs.
-  let monitors: MonitorService | undefined;
+  const checks = createCheckFactory({
+    clock,
+    agentFor: (target) =>
+      target.type !== "process"
+        ? null
+        : target.agent
+          ? remoteAgent(target.agent, target.agent_token)
+          : localAgent,
+  });
   const deployments = createDeploymentService({
-    gate: (input) => monitors?.gate(input) ?? new Promise<string>(() => {}),
+    gate: createDeploymentGate({ makeCheck: checks.make, clock }),
     store: createDeploymentSqlStore(db),
     builds,
     projects,
@@ -271,16 +279,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     audit,
   });
-  const checks = createCheckFactory({
-    clock,
-    agentFor: (target) =>
-      target.type !== "process"
-        ? null
-        : target.agent
-          ? remoteAgent(target.agent, target.agent_token)
-          : localAgent,
-  });
-  monitors = createMonitorService({
+  const monitors = createMonitorService({
     store: createMonitorSqlStore(db),
     projects,
     environments,
@@ -401,7 +400,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await app.close();
       await crashWatch.stop();
       alertNotifier.stop();
-      await monitors?.stop();
+      await monitors.stop();
       await incidents.stop();
       await checks.close();
       await scheduler?.stop();

@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { EnvironmentConfig } from "../config/config-schema.js";
 import type { LogsMonitorConfig, MonitorConfig } from "../config/monitor-schema.js";
 import type { AgentClient } from "../targets/process/agent-client.js";
+import type { CheckSite } from "./check-site.js";
 import {
   createFileTail,
   createLogRules,
@@ -15,7 +16,6 @@ import {
   type SourceLine,
 } from "./logs/index.js";
 import { createMetricsCheck } from "./metrics/index.js";
-import type { CheckSite } from "./monitor-service.js";
 import type { Check } from "./monitor-types.js";
 import { createWebCheck, createWebCheckResources } from "./web/index.js";
 

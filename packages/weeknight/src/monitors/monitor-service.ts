@@ -1,5 +1,4 @@
 import type { Clock } from "../clock.js";
-import type { EnvironmentConfig } from "../config/config-schema.js";
 import type { MonitorConfig } from "../config/monitor-schema.js";
 import type { Deployment } from "../deployments/deployment-store.js";
 import type { EnvironmentService } from "../environments/environment-service.js";
@@ -8,21 +7,10 @@ import type { EventBus } from "../events/event-bus.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
 import { nextAlertStep } from "./alert-steps.js";
+import { type CheckFactory, safeCheck, siteOf } from "./check-site.js";
 import { createMonitorScheduler } from "./monitor-scheduler.js";
 import type { Alert, MonitorState, MonitorStore, RollupPeriod } from "./monitor-store.js";
 import type { Check, CheckContext, CheckOutcome, CheckStatus } from "./monitor-types.js";
-
-/** Where a monitor runs: relative URLs resolve against `baseUrl`. */
-export interface CheckSite {
-  project: string;
-  environment: string;
-  baseUrl: string | undefined;
-  target: EnvironmentConfig["target"];
-  /** `watch` for the monitor that runs all the time, `gate` for one deployment's gate. */
-  purpose: "watch" | "gate";
-}
-
-export type CheckFactory = (monitor: MonitorConfig, site: CheckSite) => Check;
 
 export interface MonitorView {
   name: string;
@@ -51,7 +39,6 @@ interface Running {
   fingerprint: string;
 }
 
-const GATE_INTERVAL_MS = 2_000;
 const MIN_INTERVAL_MS = 1_000;
 
 /**
@@ -96,21 +83,6 @@ export function createMonitorService(deps: {
   const monitorKey = (projectId: number, environment: string, name: string) =>
     `${projectId}/${environment}/${name}`;
 
-  /** A monitor that cannot be set up (e.g. a relative URL and no `url`) fails with the reason. */
-  function makeCheck(config: MonitorConfig, site: CheckSite): Check {
-    try {
-      return deps.makeCheck(config, site);
-    } catch (error) {
-      const message = `cannot run: ${(error as Error).message}`;
-      return { run: async () => ({ status: "fail", durationMs: 0, message }) };
-    }
-  }
-
-  function baseUrlOf(env: EnvironmentConfig): string | undefined {
-    if (env.url) return env.url;
-    return env.target.type === "process" ? `http://127.0.0.1:${env.target.port}` : undefined;
-  }
-
   function intervalOf(entry: Running): number {
     const since = live.get(envKey(entry.project.id, entry.environment))?.since ?? 0;
     const watching = clock.now() - since < watchWindowMs;
@@ -141,13 +113,7 @@ export function createMonitorService(deps: {
         for (const [environment, env] of Object.entries(current?.config.environments ?? {})) {
           if (!live.has(envKey(project.id, environment))) await refreshLive(project, environment);
           await loadStates(project.id, environment);
-          const site: CheckSite = {
-            project: project.name,
-            environment,
-            baseUrl: baseUrlOf(env),
-            target: env.target,
-            purpose: "watch",
-          };
+          const site = siteOf(project, environment, env, "watch");
           for (const config of env.monitors) {
             const key = monitorKey(project.id, environment, config.name);
             wanted.add(key);
@@ -159,7 +125,7 @@ export function createMonitorService(deps: {
                 project,
                 environment,
                 config,
-                check: makeCheck(config, site),
+                check: safeCheck(deps.makeCheck, config, site),
                 fingerprint,
               };
               running.set(key, entry);
@@ -445,62 +411,6 @@ export function createMonitorService(deps: {
       ]);
       const names = new Map(projects.map((p) => [p.id, p.name]));
       return alerts.map((alert) => ({ ...alert, project: names.get(alert.projectId) ?? "" }));
-    },
-    /**
-     * The deployment gate: runs the environment's `gate: true` monitors of the deploying build's
-     * config every couple of seconds until `signal` aborts; resolves with the first failure.
-     */
-    gate(input: {
-      project: Project;
-      environment: string;
-      config: EnvironmentConfig;
-      release: string;
-      begin: Promise<void>;
-      signal: AbortSignal;
-    }): Promise<string> {
-      const site: CheckSite = {
-        project: input.project.name,
-        environment: input.environment,
-        baseUrl: baseUrlOf(input.config),
-        target: input.config.target,
-        purpose: "gate",
-      };
-      const gates = input.config.monitors
-        .filter((m) => m.gate)
-        .map((config) => ({ config, check: makeCheck(config, site) }));
-      // Errors the new release logs from its start count, not only from the canary on.
-      const since = clock.now();
-      return new Promise<string>((resolve) => {
-        let done = false;
-        const finish = () => {
-          done = true;
-          for (const { check } of gates) void check.close?.();
-        };
-        input.signal.addEventListener("abort", finish, { once: true });
-        const round = async () => {
-          await input.begin;
-          while (!done) {
-            for (const { config, check } of gates) {
-              if (done) return;
-              const outcome = await check
-                .run({
-                  signal: AbortSignal.any([input.signal, AbortSignal.timeout(config.interval)]),
-                  release: input.release,
-                  releaseSince: since,
-                  now: () => clock.now(),
-                })
-                .catch((error: Error) => ({ status: "fail" as const, message: error.message }));
-              if (outcome.status === "fail" && !done) {
-                finish();
-                resolve(`monitor "${config.name}" failed: ${outcome.message}`);
-                return;
-              }
-            }
-            await new Promise((r) => setTimeout(r, GATE_INTERVAL_MS));
-          }
-        };
-        void round();
-      });
     },
   };
 }
