@@ -15,10 +15,16 @@ export const viewer = { username: "vera", password: "vera-views-everything" };
  * A real server on loopback with the sample app registered: builds run its real tests and
  * deploys run it behind the real agent. Production deploys only when someone presses the button.
  */
-export async function startDashboardFixture() {
+export async function startDashboardFixture(
+  options: {
+    /** Adjusts the sample app's weeknight.yml (default: the dashboard story's). */
+    weeknightYml?: (yml: string) => string;
+  } = {},
+) {
   const server = await startTestServer("sqlite");
   const receiver = await startReceiver();
   const ports = { internal: await allocateFreePort(), production: await allocateFreePort() };
+  const adjust = options.weeknightYml ?? dashboardStoryYml;
   const repo = await createDemoRepository(
     join(server.home, "git"),
     findExamplesDir(),
@@ -27,11 +33,8 @@ export async function startDashboardFixture() {
       const file = join(work, "weeknight.yml");
       const yml = readFileSync(file, "utf8")
         .replace("port: 7081", `port: ${ports.internal}`)
-        .replace("port: 7080", `port: ${ports.production}`)
-        // A first stage that takes a moment, so a watcher sees the build running.
-        .replace("  stages:\n", "  stages:\n    - name: prepare\n      run: sleep 2\n")
-        .replace(/(production:\n\s+deploy:) on-green/, "$1 manual");
-      writeFileSync(file, yml);
+        .replace("port: 7080", `port: ${ports.production}`);
+      writeFileSync(file, adjust(yml));
     },
   );
   const added = await server.api<{ webhookSecret: string }>("POST", "/projects", {
@@ -67,6 +70,13 @@ export async function startDashboardFixture() {
       await new Promise((resolve) => receiver.server.close(resolve));
     },
   };
+}
+
+/** A first stage that takes a moment (a watcher sees the build running); production by hand. */
+function dashboardStoryYml(yml: string): string {
+  return yml
+    .replace("  stages:\n", "  stages:\n    - name: prepare\n      run: sleep 2\n")
+    .replace(/(production:\n\s+deploy:) on-green/, "$1 manual");
 }
 
 export type DashboardFixture = Awaited<ReturnType<typeof startDashboardFixture>>;

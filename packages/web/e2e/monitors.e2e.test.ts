@@ -1,19 +1,15 @@
-import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allocateFreePort } from "../../weeknight/src/agent/agent-paths.js";
-import { createDemoRepository, findExamplesDir } from "../../weeknight/src/demo/demo-repo.js";
-import { installPostReceiveHook } from "../../weeknight/src/sources/post-receive-hook.js";
-import { startTestServer, type TestServer } from "../../weeknight/src/test-support/test-server.js";
 import { launchBrowser, screenshotDir } from "./browser.js";
-import { ada, bob } from "./fixture.js";
+import { bob, type DashboardFixture, startDashboardFixture, type TestServer } from "./fixture.js";
 
 // The sample app's production watched by two monitors: its own /health, and a payments API the
 // test can break (a stub on loopback), so an alert can be made to fire on cue.
 describe("monitors and alerts, in a real browser against a real server", () => {
+  let fixture: DashboardFixture;
   let server: TestServer;
   let payments: Awaited<ReturnType<typeof startPaymentsStub>>;
   let browser: Browser;
@@ -21,47 +17,13 @@ describe("monitors and alerts, in a real browser against a real server", () => {
   let admin: { username: string; password: string };
 
   beforeAll(async () => {
-    [server, payments, browser] = await Promise.all([
-      startTestServer("sqlite"),
-      startPaymentsStub(),
-      launchBrowser(),
-    ]);
-    const ports = { internal: await allocateFreePort(), production: await allocateFreePort() };
-    const repo = await createDemoRepository(
-      join(server.home, "git"),
-      findExamplesDir(),
-      ada,
-      (work) => {
-        const file = join(work, "weeknight.yml");
-        const yml = readFileSync(file, "utf8")
-          .replace("port: 7081", `port: ${ports.internal}`)
-          .replace("port: 7080", `port: ${ports.production}`)
-          .replaceAll("interval: 30s", "interval: 4s")
-          .concat(paymentsMonitorYaml(payments.url));
-        writeFileSync(file, yml);
-      },
-    );
-    const added = await server.api<{ webhookSecret: string }>("POST", "/projects", {
-      name: "sample-app",
-      repoUrl: repo.origin,
-      branch: "main",
-      poll: 0,
+    [payments, browser] = await Promise.all([startPaymentsStub(), launchBrowser()]);
+    fixture = await startDashboardFixture({
+      weeknightYml: (yml) =>
+        yml.replaceAll("interval: 30s", "interval: 4s").concat(paymentsMonitorYaml(payments.url)),
     });
-    if (added.status !== 201) throw new Error(`project add: ${JSON.stringify(added.body)}`);
-    // A push reaches the server through the repository's hook, as a real remote's webhook would.
-    await installPostReceiveHook({
-      repoPath: repo.origin,
-      serverUrl: server.url,
-      projectName: "sample-app",
-      secret: added.body.webhookSecret,
-    });
-    // The sample app's weeknight.yml notifies a webhook; the stub accepts it.
-    await server.api("PUT", "/projects/sample-app/secrets/DEMO_WEBHOOK_URL", {
-      value: `${payments.url}/hooks/weeknight`,
-    });
-    const first = server.server.initialAdmin;
-    if (!first) throw new Error("a fresh test server must create its admin");
-    admin = first;
+    ({ server, admin } = fixture);
+    const { repo } = fixture;
     // A green build goes to internal, then on to production (on-green): monitors start watching.
     await repo.pushChange("fixed", bob, "Greeting: capitalise names");
     await waitFor(async () => {
@@ -84,7 +46,7 @@ describe("monitors and alerts, in a real browser against a real server", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    await fixture?.close();
     await new Promise((resolve) => payments?.server.close(resolve));
   });
 

@@ -16,7 +16,8 @@ export interface BrowserHostOptions {
   chromiumPath?: string;
 }
 
-const CHROMIUM_ARGS = [
+/** Headless, no sandbox (root in CI), and no background traffic: the machine may have no internet. */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
