@@ -27,3 +27,18 @@ describe("live monitoring events", () => {
     }
   });
 });
+
+describe("live incident events", () => {
+  const types = ["incident.opened", "incident.updated", "incident.resolved"];
+
+  it("are all listened to", () => {
+    for (const type of types) expect(eventTypes).toContain(type);
+  });
+
+  it("refresh the incident lists and the incident that changed", () => {
+    const data = { project: "shop", environment: "production", incidentId: 3 };
+    for (const type of types) {
+      expect(staleQueryKeys({ type, data })).toEqual([["incidents"], ["incident", 3]]);
+    }
+  });
+});

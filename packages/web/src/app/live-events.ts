@@ -48,6 +48,11 @@ export function staleQueryKeys(event: Pick<LiveEvent, "type" | "data">): unknown
   if (type.startsWith("alert.")) {
     return [["overview"], ["alerts"], ["monitors", data.project, data.environment]];
   }
+  if (type.startsWith("incident.")) {
+    const keys: unknown[][] = [["incidents"]];
+    if (typeof data.incidentId === "number") keys.push(["incident", data.incidentId]);
+    return keys;
+  }
   return [["overview"]];
 }
 
@@ -81,7 +86,7 @@ function dispatch(queries: QueryClient, event: LiveEvent): void {
   for (const queryKey of staleQueryKeys(event)) void queries.invalidateQueries({ queryKey });
 }
 
-/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/). */
+/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/, incidents/). */
 export const eventTypes = [
   "build.queued",
   "build.started",
@@ -111,4 +116,7 @@ export const eventTypes = [
   "alert.pending",
   "alert.firing",
   "alert.resolved",
+  "incident.opened",
+  "incident.updated",
+  "incident.resolved",
 ];

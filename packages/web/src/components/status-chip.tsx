@@ -1,4 +1,4 @@
-/** Statuses of builds, stages, deployments, deliveries, monitors and alerts, grouped by what they mean to a reader. */
+/** Statuses and kinds (builds, deployments, monitors, alerts, incidents), grouped by what they mean to a reader. */
 const tones: Record<string, "good" | "bad" | "busy" | "idle" | "warn"> = {
   passed: "good",
   succeeded: "good",
@@ -29,6 +29,14 @@ const tones: Record<string, "good" | "bad" | "busy" | "idle" | "warn"> = {
   inconclusive: "idle",
   firing: "bad",
   resolved: "good",
+  // Incidents: severity, state and the kind of each follow-up.
+  open: "bad",
+  sev1: "bad",
+  sev2: "warn",
+  sev3: "idle",
+  "missing-test": "busy",
+  "missing-monitor": "busy",
+  process: "busy",
 };
 
 /** A small coloured label; colour is never the only signal, the word is always there. */

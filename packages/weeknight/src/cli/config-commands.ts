@@ -29,11 +29,18 @@ export function configCommands(program: Command, io: CliIo): void {
       }
       const stages = result.config.build.stages.length;
       const channels = result.config.notify.length;
-      if (options.json) out.json({ valid: true, file: name, stages, channels, problems: [] });
-      else
+      const monitors = Object.values(result.config.environments).reduce(
+        (sum, env) => sum + env.monitors.length,
+        0,
+      );
+      if (options.json) {
+        out.json({ valid: true, file: name, stages, channels, monitors, problems: [] });
+      } else {
+        const watched = monitors > 0 ? `, ${plural(monitors, "monitor")}` : "";
         out.line(
-          `${name} is valid: ${plural(stages, "stage")}, ${plural(channels, "notification channel")}`,
+          `${name} is valid: ${plural(stages, "stage")}, ${plural(channels, "notification channel")}${watched}`,
         );
+      }
     });
 
   program
