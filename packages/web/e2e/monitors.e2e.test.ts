@@ -7,17 +7,17 @@ import { launchBrowser, screenshotDir } from "./browser.js";
 import { bob, type DashboardFixture, startDashboardFixture, type TestServer } from "./fixture.js";
 
 // The sample app's production watched by two monitors: its own /health, and a payments API the
-// test can break (a stub on loopback), so an alert can be made to fire on cue.
+// test can break (a small HTTP server on loopback), so an alert can be made to fire on cue.
 describe("monitors and alerts, in a real browser against a real server", () => {
   let fixture: DashboardFixture;
   let server: TestServer;
-  let payments: Awaited<ReturnType<typeof startPaymentsStub>>;
+  let payments: Awaited<ReturnType<typeof startPaymentsService>>;
   let browser: Browser;
   let page: Page;
   let admin: { username: string; password: string };
 
   beforeAll(async () => {
-    [payments, browser] = await Promise.all([startPaymentsStub(), launchBrowser()]);
+    [payments, browser] = await Promise.all([startPaymentsService(), launchBrowser()]);
     fixture = await startDashboardFixture({
       weeknightYml: (yml) =>
         yml.replaceAll("interval: 30s", "interval: 4s").concat(paymentsMonitorYaml(payments.url)),
@@ -108,6 +108,65 @@ describe("monitors and alerts, in a real browser against a real server", () => {
     await page.getByTestId("monitors").scrollIntoViewIfNeeded();
     await snap("monitors-environment");
   });
+
+  it("opened an incident for the deploy the alert named; it is worked through to resolved", async () => {
+    // The alert fired within an hour of production's deploy, so an incident opened by itself.
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByTestId("open-incidents-count").waitFor({ timeout: 30_000 });
+    await nav.getByRole("link", { name: /Incidents/ }).click();
+    const row = page.getByTestId("incidents-open").getByRole("row", { name: /payments api/ });
+    await row.getByText("sev2").waitFor({ timeout: 30_000 });
+    await row.getByText(/by an alert/).waitFor();
+    await row.getByRole("link", { name: /deployment #\d+/ }).waitFor();
+    const list = await page.context().newPage();
+    await list.goto(`${server.url}/incidents`);
+    await list
+      .getByTestId("incidents-open")
+      .getByRole("row", { name: /payments api/ })
+      .waitFor();
+    const reloads: string[] = [];
+    for (const watched of [page, list]) watched.on("load", () => reloads.push(watched.url()));
+
+    await row.getByRole("link", { name: /^#\d+$/ }).click();
+    const suspect = page.getByTestId("suspect");
+    await suspect.getByRole("link", { name: /deployment #\d+/ }).waitFor();
+    await suspect.getByRole("link", { name: /build #\d+/ }).waitFor();
+    await suspect.getByText("Greeting: capitalise names").first().waitFor();
+    const timeline = page.getByTestId("timeline");
+    await timeline.getByText("Alert fired").first().waitFor();
+    await timeline
+      .getByRole("link", { name: /payments api alert/ })
+      .first()
+      .waitFor();
+    const resolve = page.getByRole("button", { name: "Resolve", exact: true });
+    expect(await resolve.isDisabled()).toBe(true);
+    await page.getByText("Set the root cause first").waitFor();
+
+    await page.getByRole("textbox", { name: "Root cause" }).fill("the payments API went down");
+    await page.getByRole("button", { name: "Save root cause" }).click();
+    await timeline.getByText("Root cause", { exact: true }).waitFor();
+    await page.getByLabel("Kind").selectOption("missing-monitor");
+    await page.getByLabel("Follow-up", { exact: true }).fill("alert on payments latency");
+    await page.getByRole("button", { name: "Add follow-up" }).click();
+    await page
+      .getByTestId("follow-ups")
+      .getByRole("row", { name: /missing-monitor .*alert on payments latency/ })
+      .waitFor();
+
+    await resolve.click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Resolution").fill("payments API restarted");
+    await dialog.getByRole("button", { name: "Resolve", exact: true }).click();
+    await page.getByTestId("incident-state").getByText("resolved").waitFor();
+    await page.getByTestId("resolution").getByText("payments API restarted").waitFor();
+    await list
+      .getByTestId("incidents-resolved")
+      .getByRole("row", { name: /payments api/ })
+      .waitFor({ timeout: 15_000 });
+    expect(reloads).toEqual([]);
+    await snap("incident");
+    await list.close();
+  });
 });
 
 /** Appended to production's monitors (the sample app's own include `health`). */
@@ -123,16 +182,16 @@ function paymentsMonitorYaml(paymentsUrl: string): string {
 }
 
 /** A stand-in for a service the app depends on: healthy until the test sets `broken`. */
-async function startPaymentsStub(): Promise<{ server: Server; url: string; broken: boolean }> {
-  const stub = { server: createServer(), url: "", broken: false };
-  stub.server.on("request", (request, response) => {
+async function startPaymentsService(): Promise<{ server: Server; url: string; broken: boolean }> {
+  const service = { server: createServer(), url: "", broken: false };
+  service.server.on("request", (request, response) => {
     request.resume();
-    response.writeHead(stub.broken ? 503 : 200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ status: stub.broken ? "down" : "ok" }));
+    response.writeHead(service.broken ? 503 : 200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ status: service.broken ? "down" : "ok" }));
   });
-  await new Promise<void>((resolve) => stub.server.listen(0, "127.0.0.1", resolve));
-  stub.url = `http://127.0.0.1:${(stub.server.address() as AddressInfo).port}`;
-  return stub;
+  await new Promise<void>((resolve) => service.server.listen(0, "127.0.0.1", resolve));
+  service.url = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}`;
+  return service;
 }
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {

@@ -2,6 +2,8 @@ import { Route, Routes } from "react-router";
 import { AlertsPage } from "../pages/alerts-page.js";
 import { BuildPage } from "../pages/build-page.js";
 import { EnvironmentPage } from "../pages/environment-page.js";
+import { IncidentPage } from "../pages/incident-page.js";
+import { IncidentsPage } from "../pages/incidents-page.js";
 import { NotFoundPage } from "../pages/not-found-page.js";
 import { OverviewPage } from "../pages/overview-page.js";
 import { ProjectPage } from "../pages/project-page.js";
@@ -30,6 +32,8 @@ function SignedInOrNot() {
         <Route path="projects/:project/environments/:environment" element={<EnvironmentPage />} />
         <Route path="builds/:id" element={<BuildPage />} />
         <Route path="alerts" element={<AlertsPage />} />
+        <Route path="incidents" element={<IncidentsPage />} />
+        <Route path="incidents/:id" element={<IncidentPage />} />
         <Route path="settings/*" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from "react-router";
 import { useFiringAlerts } from "../lib/use-firing-alerts.js";
+import { useOpenIncidents } from "../lib/use-incident.js";
 import { type LiveState, useLiveUpdates } from "./live-events.js";
 import { useUser } from "./session.js";
 import { setTheme, storedTheme, type Theme } from "./theme.js";
@@ -29,6 +30,7 @@ export function Layout() {
             Overview
           </NavLink>
           <AlertsLink />
+          <IncidentsLink />
           {user.can("admin") && <NavLink to="/settings">Settings</NavLink>}
         </nav>
         <div className="top-bar-end">
@@ -71,6 +73,22 @@ function AlertsLink() {
         <span className="nav-badge" data-testid="firing-count">
           {firing}
           <span className="visually-hidden"> firing</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
+/** "Incidents", with the number open (up to 50); incident events keep it current. */
+function IncidentsLink() {
+  const open = useOpenIncidents().data?.length ?? 0;
+  return (
+    <NavLink to="/incidents">
+      Incidents
+      {open > 0 && (
+        <span className="nav-badge" data-testid="open-incidents-count">
+          {open}
+          <span className="visually-hidden"> open</span>
         </span>
       )}
     </NavLink>

@@ -91,7 +91,7 @@ function FollowUpRow(props: { incidentId: number; followUp: FollowUp; canEdit: b
         <StatusChip status={followUp.kind} />
       </td>
       <td>{followUp.owner}</td>
-      <td className="incident-prose">
+      <td className="incident-prose follow-up-text">
         {followUp.text}
         {error && (
           <span className="notice notice-bad" role="alert">

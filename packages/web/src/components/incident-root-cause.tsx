@@ -32,7 +32,9 @@ export function IncidentRootCause({ incident, canEdit }: { incident: Incident; c
 
   return (
     <section className="card incident-root-cause" aria-labelledby="incident-root-cause">
-      <h2 id="incident-root-cause">Root cause</h2>
+      <h2 id="incident-root-cause" className="incident-card-title">
+        Root cause
+      </h2>
       {canEdit ? (
         <form className="incident-form" onSubmit={(event) => void submit(event)}>
           <label htmlFor={fieldId} className="visually-hidden">

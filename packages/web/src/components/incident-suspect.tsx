@@ -9,8 +9,14 @@ import { RelativeTime } from "./time.js";
 export function IncidentSuspect({ incident }: { incident: Incident }) {
   const { suspect } = incident;
   return (
-    <section className="card incident-suspect" aria-labelledby="incident-suspect" data-testid="suspect">
-      <h2 id="incident-suspect">Suspect deploy</h2>
+    <section
+      className="card incident-suspect"
+      aria-labelledby="incident-suspect"
+      data-testid="suspect"
+    >
+      <h2 id="incident-suspect" className="incident-card-title">
+        Suspect deploy
+      </h2>
       {suspect === null ? (
         <p className="muted">
           No deploy is named: nothing was deployed yet, or this incident was opened by hand without
@@ -21,9 +27,7 @@ export function IncidentSuspect({ incident }: { incident: Incident }) {
           <dl className="incident-facts">
             <dt>Deployment</dt>
             <dd>
-              <Link
-                to={suspectPath(incident.project, incident.environment, suspect.deploymentId)}
-              >
+              <Link to={suspectPath(incident.project, incident.environment, suspect.deploymentId)}>
                 deployment #{suspect.deploymentId}
               </Link>{" "}
               <StatusChip status={suspect.step} />
@@ -43,8 +47,7 @@ export function IncidentSuspect({ incident }: { incident: Incident }) {
             <dd className="sha">{suspect.releaseId}</dd>
           </dl>
           <h3>
-            Commits it brought{" "}
-            <span className="muted">({suspect.commits.length})</span>
+            Commits it brought <span className="muted">({suspect.commits.length})</span>
           </h3>
           {suspect.commits.length === 0 ? (
             <p className="muted">No new commits: it redeployed what was already live.</p>

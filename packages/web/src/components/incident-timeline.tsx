@@ -1,13 +1,13 @@
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
 import { api, unwrap } from "../api/client.js";
-import { formatTimestamp } from "../lib/time.js";
 import {
   type Incident,
   sortTimeline,
   timelineAlertPath,
   timelineKindLabel,
 } from "../lib/incident-detail.js";
+import { formatTimestamp } from "../lib/time.js";
 import { useFormAction, useIncidentChange } from "../lib/use-incident.js";
 
 /** What happened, oldest first; deployers add notes at the end. */
@@ -19,7 +19,7 @@ export function IncidentTimeline({ incident, canEdit }: { incident: Incident; ca
         {sortTimeline(incident.timeline).map((event) => {
           const alertPath = timelineAlertPath(event, incident.project);
           return (
-            <li key={event.id} className={`timeline-${event.kind}`}>
+            <li key={event.id} className={`timeline-event timeline-${event.kind}`}>
               <time dateTime={new Date(event.at).toISOString()}>{formatTimestamp(event.at)}</time>
               <span className="timeline-kind">{timelineKindLabel(event.kind)}</span>
               <span className="timeline-actor">{event.actor}</span>
@@ -53,7 +53,9 @@ function NoteForm({ id }: { id: number }) {
     event.preventDefault();
     const added = await run(() =>
       change(
-        unwrap(api.POST("/api/v1/incidents/{id}/notes", { params: { path: { id } }, body: { text } })),
+        unwrap(
+          api.POST("/api/v1/incidents/{id}/notes", { params: { path: { id } }, body: { text } }),
+        ),
       ),
     );
     if (added) setText("");

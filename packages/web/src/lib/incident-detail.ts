@@ -6,7 +6,11 @@ export type TimelineKind = TimelineEvent["kind"];
 export type FollowUp = Incident["followUps"][number];
 export type FollowUpKind = FollowUp["kind"];
 
-export const followUpKinds: readonly FollowUpKind[] = ["missing-test", "missing-monitor", "process"];
+export const followUpKinds: readonly FollowUpKind[] = [
+  "missing-test",
+  "missing-monitor",
+  "process",
+];
 
 /** What a follow-up of each kind asks for, for the kind select. */
 export const followUpKindLabels: Record<FollowUpKind, string> = {

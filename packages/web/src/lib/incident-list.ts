@@ -24,7 +24,9 @@ export function parseIncidentFilter(value: string | null): IncidentFilter {
 }
 
 /** The lists the page shows for a filter, each with the `state=` it asks for: open ones first. */
-export function incidentSections(filter: IncidentFilter): { title: string; state: IncidentState }[] {
+export function incidentSections(
+  filter: IncidentFilter,
+): { title: string; state: IncidentState }[] {
   const open = { title: "Open", state: "open" as const };
   const resolved = { title: "Resolved", state: "resolved" as const };
   if (filter === "open") return [open];
@@ -42,9 +44,7 @@ export function sortIncidents(incidents: readonly IncidentSummary[]): IncidentSu
   const rank = (incident: IncidentSummary) =>
     incident.state === "open" ? severityOrder[incident.severity] : 3;
   const latest = (incident: IncidentSummary) => incident.resolvedAt ?? incident.openedAt;
-  return [...incidents].sort(
-    (a, b) => rank(a) - rank(b) || latest(b) - latest(a) || b.id - a.id,
-  );
+  return [...incidents].sort((a, b) => rank(a) - rank(b) || latest(b) - latest(a) || b.id - a.id);
 }
 
 /** "opened by weeknight" reads badly: an alert opened it. */

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../api/client.js";
 import type { Incident } from "./incident-detail.js";
+import { incidentsByDeployment } from "./incident-list.js";
 
 /** One incident with its timeline, follow-ups and suspect deploy; incident events refresh it. */
 export function useIncident(id: number) {
@@ -56,4 +57,16 @@ export function useFormAction() {
       }
     },
   };
+}
+
+/**
+ * The incident of each suspect deploy, among the newest 500, for the alerts page: an alert's
+ * deploy names its incident (there is one per deploy), so no API change is needed.
+ */
+export function useIncidentsByDeployment() {
+  const recent = useQuery({
+    queryKey: ["incidents", "recent"],
+    queryFn: () => unwrap(api.GET("/api/v1/incidents", { params: { query: { limit: 500 } } })),
+  });
+  return incidentsByDeployment(recent.data ?? []);
 }

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Loading } from "../components/states.js";
 import { StatusChip } from "../components/status-chip.js";
 import { RelativeTime } from "../components/time.js";
 import { environmentPath } from "../lib/builds-overview.js";
+import { incidentPath } from "../lib/incident-list.js";
 import {
   type AlertFilter,
   alertFilters,
@@ -15,6 +16,7 @@ import {
   sortAlerts,
   suspectPath,
 } from "../lib/monitor-alerts.js";
+import { useIncidentsByDeployment } from "../lib/use-incident.js";
 import { useProjectNames } from "../lib/use-project-names.js";
 import { useTitle } from "../lib/use-title.js";
 
@@ -96,6 +98,7 @@ function AlertSection(props: {
   const pages = useCursorPages();
   const { before } = pages;
   const headingId = useId();
+  const incidents = useIncidentsByDeployment();
   const page = useQuery({
     queryKey: ["alerts", "list", project, states, before ?? null],
     queryFn: () =>
@@ -141,6 +144,8 @@ function AlertSection(props: {
               <tbody>
                 {sortAlerts(page.data).map((alert) => {
                   const name = nameOf(alert.projectId);
+                  const incident =
+                    alert.deploymentId === null ? undefined : incidents.get(alert.deploymentId);
                   return (
                     <tr key={alert.id} data-testid="alert">
                       <th scope="row">
@@ -162,6 +167,15 @@ function AlertSection(props: {
                               deployment #{alert.deploymentId}
                             </Link>
                             {alert.release && <span className="sha"> {alert.release}</span>}
+                            {incident && (
+                              <>
+                                <br />
+                                <Link className="alert-incident" to={incidentPath(incident.id)}>
+                                  incident #{incident.id}
+                                </Link>{" "}
+                                <span className="muted">({incident.state})</span>
+                              </>
+                            )}
                           </>
                         )}
                       </td>

@@ -114,8 +114,8 @@ function IncidentSection(props: { title: string; state: IncidentState; project: 
         <ErrorState error={page.error} retry={() => void page.refetch()} />
       ) : page.data.length === 0 && before === undefined ? (
         <EmptyState title={`No ${title.toLowerCase()} incidents${project ? ` in ${project}` : ""}`}>
-          One opens by itself when an alert fires within an hour of a deploy; deployers can open
-          one by hand.
+          One opens by itself when an alert fires within an hour of a deploy; deployers can open one
+          by hand.
         </EmptyState>
       ) : (
         <>
