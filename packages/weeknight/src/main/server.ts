@@ -102,6 +102,8 @@ export interface ServerOptions {
   crashWatchMs?: number;
   /** How long firing alerts wait for others of the same deploy before one message (default 10 s). */
   alertGroupWaitMs?: number;
+  /** How often firing alerts are checked for a reminder (default 1 min). */
+  alertReminderCheckMs?: number;
 }
 
 function remoteAgent(url: string, token: string | undefined) {
@@ -267,6 +269,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     buildUrl: (id) => `${publicUrl()}/builds/${id}`,
     groupWaitMs: options.alertGroupWaitMs,
+    reminderCheckMs: options.alertReminderCheckMs,
     monitorsUrl: (project, environment) =>
       `${publicUrl()}/projects/${project}/environments/${environment}`,
   });
@@ -372,6 +375,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await builds.start();
   await deployments.resume();
   await monitors.start();
+  alertNotifier.resume(await monitors.alerts({ states: ["firing"], limit: 10_000 }));
   alertNotifier.start();
   incidents.start();
   await scheduler.start();

@@ -29,6 +29,8 @@ export function createAlertNotifier(deps: {
   monitorsUrl: (project: string, environment: string) => string;
   buildUrl: (id: number) => string;
   groupWaitMs?: number;
+  /** How often firing alerts are checked for a reminder (default 1 min). */
+  reminderCheckMs?: number;
 }) {
   const groupWaitMs = deps.groupWaitMs ?? 10_000;
   const groups = new Map<string, { alerts: Alert[]; timer: ReturnType<typeof setTimeout> }>();
@@ -103,11 +105,17 @@ export function createAlertNotifier(deps: {
           )
           .finally(() => sending.delete(done));
         sending.add(done);
-      }, REMINDER_CHECK_MS);
+      }, deps.reminderCheckMs ?? REMINDER_CHECK_MS);
       reminders.unref?.();
     },
     stop() {
       clearInterval(reminders);
+    },
+    /** Alerts still firing at a start: reminded of from now on, as if just sent. */
+    resume(alerts: readonly Alert[]) {
+      const now = deps.clock.now();
+      for (const alert of alerts)
+        if (alert.state === "firing") firing.set(alert.id, { alert, sentAt: now });
     },
     add(alert: Alert, change: "firing" | "resolved") {
       if (change === "resolved") firing.delete(alert.id);

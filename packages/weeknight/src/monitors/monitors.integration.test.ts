@@ -26,6 +26,7 @@ function config(out: string, site: string, hook: string) {
     productionExtra: [
       `    url: ${site}`,
       "    canary: { bake: 5s }",
+      "    alerts: { remind: 2s }",
       "    monitors:",
       "      - name: home",
       "        type: http",
@@ -171,6 +172,17 @@ describe.each(testDialects)("monitors on %s", (dialect) => {
       (r) => r !== undefined,
     );
     const payload = JSON.parse(delivered?.body ?? "{}");
+    // Still firing after `alerts.remind`: sent again, marked as a reminder.
+    const reminded = await until(
+      async () =>
+        hook.requests.find(
+          (r) =>
+            r.headers["x-weeknight-event"] === "alert.firing" &&
+            JSON.parse(r.body).alert?.reminder === true,
+        ),
+      (r) => r !== undefined,
+    );
+    expect(JSON.parse(reminded?.body ?? "{}").alert.monitors[0].name).toBe("home");
     expect(payload.alert).toMatchObject({
       environment: "production",
       deploymentId: live?.id,

@@ -49,6 +49,7 @@ export async function startTestServer(
       pollTickMs: 100,
       crashWatchMs: 300,
       alertGroupWaitMs: 200,
+      alertReminderCheckMs: 300,
     });
     seen = [];
     started.services.bus.subscribe((event) => seen.push(event));
