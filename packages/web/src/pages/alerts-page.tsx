@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { api, unwrap } from "../api/client.js";
 import { CursorPager, useCursorPages } from "../components/cursor-pager.js";
+import { ListFilters, useListFilters } from "../components/list-filters.js";
 import { EmptyState, ErrorState, Loading } from "../components/states.js";
 import { StatusChip } from "../components/status-chip.js";
 import { RelativeTime } from "../components/time.js";
@@ -32,49 +33,19 @@ const filterLabels: Record<AlertFilter, string> = {
 /** Every monitor alert: the open ones first, each with the deploy that most likely caused it. */
 export function AlertsPage() {
   useTitle("Alerts");
-  const [search, setSearch] = useSearchParams();
   const projects = useProjectNames();
-  const project = search.get("project") ?? "";
-  const filter = parseAlertFilter(search.get("state"));
-  const projectId = useId();
-  const stateId = useId();
-  const change = (name: "project" | "state", value: string) => {
-    const next = new URLSearchParams(search);
-    if (value === "" || value === "all") next.delete(name);
-    else next.set(name, value);
-    setSearch(next);
-  };
+  const { project, state: filter, change } = useListFilters(parseAlertFilter);
 
   return (
     <>
       <h1>Alerts</h1>
-      <form className="toolbar alert-filters" onSubmit={(event) => event.preventDefault()}>
-        <label htmlFor={projectId}>Project</label>
-        <select
-          id={projectId}
-          value={project}
-          onChange={(event) => change("project", event.target.value)}
-        >
-          <option value="">All projects</option>
-          {projects.names.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={stateId}>State</label>
-        <select
-          id={stateId}
-          value={filter}
-          onChange={(event) => change("state", event.target.value)}
-        >
-          {alertFilters.map((value) => (
-            <option key={value} value={value}>
-              {filterLabels[value]}
-            </option>
-          ))}
-        </select>
-      </form>
+      <ListFilters
+        project={project}
+        state={filter}
+        states={alertFilters}
+        labels={filterLabels}
+        change={change}
+      />
       {alertSections(filter).map((section) => (
         <AlertSection
           key={`${project}/${section.states}`}

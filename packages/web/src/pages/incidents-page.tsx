@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { api, unwrap } from "../api/client.js";
 import { CursorPager, useCursorPages } from "../components/cursor-pager.js";
 import { OpenIncidentButton } from "../components/incident-open-dialog.js";
+import { ListFilters, useListFilters } from "../components/list-filters.js";
 import { EmptyState, ErrorState, Loading } from "../components/states.js";
 import { StatusChip } from "../components/status-chip.js";
 import { RelativeTime } from "../components/time.js";
@@ -19,7 +20,6 @@ import {
   sortIncidents,
 } from "../lib/incident-list.js";
 import { suspectPath } from "../lib/monitor-alerts.js";
-import { useProjectNames } from "../lib/use-project-names.js";
 import { useTitle } from "../lib/use-title.js";
 
 const PAGE_SIZE = 50;
@@ -32,18 +32,7 @@ const filterLabels: Record<IncidentFilter, string> = {
 /** Every incident: the open ones first, each with the deploy that most likely caused it. */
 export function IncidentsPage() {
   useTitle("Incidents");
-  const [search, setSearch] = useSearchParams();
-  const projects = useProjectNames();
-  const project = search.get("project") ?? "";
-  const filter = parseIncidentFilter(search.get("state"));
-  const projectId = useId();
-  const stateId = useId();
-  const change = (name: "project" | "state", value: string) => {
-    const next = new URLSearchParams(search);
-    if (value === "" || value === "all") next.delete(name);
-    else next.set(name, value);
-    setSearch(next);
-  };
+  const { project, state: filter, change } = useListFilters(parseIncidentFilter);
 
   return (
     <>
@@ -51,33 +40,13 @@ export function IncidentsPage() {
         <h1>Incidents</h1>
         <OpenIncidentButton />
       </div>
-      <form className="toolbar alert-filters" onSubmit={(event) => event.preventDefault()}>
-        <label htmlFor={projectId}>Project</label>
-        <select
-          id={projectId}
-          value={project}
-          onChange={(event) => change("project", event.target.value)}
-        >
-          <option value="">All projects</option>
-          {projects.names.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={stateId}>State</label>
-        <select
-          id={stateId}
-          value={filter}
-          onChange={(event) => change("state", event.target.value)}
-        >
-          {incidentFilters.map((value) => (
-            <option key={value} value={value}>
-              {filterLabels[value]}
-            </option>
-          ))}
-        </select>
-      </form>
+      <ListFilters
+        project={project}
+        state={filter}
+        states={incidentFilters}
+        labels={filterLabels}
+        change={change}
+      />
       {incidentSections(filter).map((section) => (
         <IncidentSection
           key={`${project}/${section.state}`}
