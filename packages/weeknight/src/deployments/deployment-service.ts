@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { ArtifactStore } from "../artifacts/artifact-store.js";
 import type { BuildService, BuildView } from "../builds/build-service.js";
 import type { Clock } from "../clock.js";
@@ -8,18 +7,13 @@ import type { EventBus } from "../events/event-bus.js";
 import type { NotifyService } from "../notify/notify-service.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
-import type {
-  ApplyContext,
-  ApplyResult,
-  DeploymentStep,
-  ReleaseSpec,
-  Target,
-} from "../targets/target.js";
+import type { ApplyContext, ApplyResult, DeploymentStep } from "../targets/target.js";
 import { createDeploymentNotices } from "./deployment-notices.js";
 import { createReleaseResolver } from "./deployment-releases.js";
 import { finishAfterRestart } from "./deployment-resume.js";
 import type { Deployment, DeploymentStore, StepRecord } from "./deployment-store.js";
 import type { TargetFactory } from "./deployment-targets.js";
+import { applyGated, type DeploymentGate } from "./gated-apply.js";
 
 export interface DeploymentView extends Deployment {
   project: string;
@@ -34,28 +28,6 @@ export type BackupHook = (input: {
   config: EnvironmentConfig;
   deploymentId: number;
 }) => Promise<string>;
-
-/**
- * Watches a deployment's new release while it is applied (health check, canary, bake) with the
- * environment's `gate: true` monitors; resolves with the reason when one fails. Never resolves
- * while they pass; stops when `signal` aborts (wired to the monitors module).
- */
-export type DeploymentGate = (input: {
-  project: Project;
-  environment: string;
-  config: EnvironmentConfig;
-  release: string;
-  /** Resolves when the new release starts serving: judging starts then. */
-  begin: Promise<void>;
-  signal: AbortSignal;
-}) => Promise<string>;
-
-/**
- * Steps during which the new release serves public traffic, so gate monitors (which watch the
- * environment's public URL) judge it. During the health check a target probes the release
- * itself, which may not be public yet (a first deploy has nothing behind the public port).
- */
-const gatedSteps: ReadonlySet<DeploymentStep> = new Set(["canary", "baking"]);
 
 export interface DeploymentServiceDeps {
   store: DeploymentStore;
@@ -142,7 +114,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
           ? await store.get(deployment.previousDeploymentId)
           : null;
         const previousRelease = previous ? await releaseOf(previous, config) : null;
-        result = await applyGated(target, release, previousRelease, context, {
+        result = await applyGated(deps.gate, target, release, previousRelease, context, {
           project,
           environment: deployment.environment,
           config,
@@ -161,73 +133,6 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       ),
     );
     await setStep(deployment, project, result.status, reason ?? undefined);
-  }
-
-  /**
-   * Applies the plan while the gate monitors watch. A failing gate stops the apply and puts the
-   * previous release back (or fails a first deployment, which has nothing to return to).
-   */
-  async function applyGated(
-    target: Target<unknown>,
-    release: ReleaseSpec,
-    previous: ReleaseSpec | null,
-    context: ApplyContext,
-    where: { project: Project; environment: string; config: EnvironmentConfig },
-  ): Promise<ApplyResult> {
-    const gate = deps.gate;
-    if (!gate || !where.config.monitors.some((m) => m.gate)) {
-      return target.apply(target.plan(release, previous), context);
-    }
-    const watching = new AbortController();
-    const applying = new AbortController();
-    const stop = () => applying.abort(context.signal.reason);
-    context.signal.addEventListener("abort", stop, { once: true });
-    try {
-      // The gate is set up now (a log file is read from here on) and judges from the canary on:
-      // before it, the new release is not serving.
-      let startGate = () => {};
-      const begin = new Promise<void>((resolve) => {
-        startGate = resolve;
-      });
-      const failed = gate({ ...where, release: release.id, begin, signal: watching.signal }).then(
-        (reason) => ({ gate: reason }),
-      );
-      let baked = false;
-      let overruled = false;
-      const gated: ApplyContext = {
-        ...context,
-        signal: applying.signal,
-        step: async (step, detail) => {
-          // Once a gate failed, the rollback below tells the story, not the stopped apply.
-          if (overruled) return;
-          await context.step(step, detail);
-          if (gatedSteps.has(step)) startGate();
-          if (step === "baking") baked = true;
-        },
-      };
-      const applied = target.apply(target.plan(release, previous), gated).then(async (result) => {
-        // A target without a bake of its own (command, ssh) bakes here, watched by the gates.
-        if (result.status !== "succeeded" || baked) return { result };
-        const bake = where.config.canary.bake;
-        await gated.step("baking", `watching the gate monitors for ${Math.round(bake / 1000)} s`);
-        await sleep(bake, undefined, { signal: applying.signal }).catch(() => {});
-        return { result };
-      });
-      const first = await Promise.race([failed, applied]);
-      if ("result" in first) return first.result;
-      overruled = true;
-      applying.abort(new Error(first.gate));
-      await applied.catch(() => {});
-      const reason = `gate ${first.gate}`;
-      context.log(reason);
-      if (!previous) return { status: "failed", reason };
-      await context.step("rolling-back", reason);
-      const back = await target.rollback(previous, context);
-      return back.status === "succeeded" ? { status: "rolled-back", reason } : back;
-    } finally {
-      watching.abort();
-      context.signal.removeEventListener("abort", stop);
-    }
   }
 
   function launch(

@@ -1,5 +1,5 @@
 import type { Clock } from "../clock.js";
-import type { DeploymentGate } from "../deployments/deployment-service.js";
+import type { DeploymentGate } from "../deployments/gated-apply.js";
 import { type CheckFactory, safeCheck, siteOf } from "./check-site.js";
 
 const GATE_INTERVAL_MS = 2_000;
