@@ -7,7 +7,18 @@ export interface AuditEntry {
   actor: string;
   action: string;
   target: string;
+  project: string | null;
+  environment: string | null;
   details: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  project?: string;
+  environment?: string;
+  action?: string;
+  actor?: string;
+  beforeId?: number;
+  limit: number;
 }
 
 export interface AuditLog {
@@ -15,9 +26,12 @@ export interface AuditLog {
     actor: string;
     action: string;
     target: string;
+    project?: string | null;
+    environment?: string | null;
     details?: Record<string, unknown>;
   }): Promise<void>;
-  list(options: { limit: number }): Promise<AuditEntry[]>;
+  /** Newest first. An `action` ending in `.` matches every action starting with it. */
+  list(filter: AuditFilter): Promise<AuditEntry[]>;
 }
 
 /** Every change is written here: who did what to which thing. */
@@ -32,17 +46,23 @@ export function createAuditLog(deps: { db: Db; clock: Clock }): AuditLog {
           actor: entry.actor,
           action: entry.action,
           target: entry.target,
+          project: entry.project ?? null,
+          environment: entry.environment ?? null,
           details: JSON.stringify(entry.details ?? {}),
         })
         .execute();
     },
-    async list({ limit }) {
-      const rows = await db
-        .selectFrom("audit_log")
-        .selectAll()
-        .orderBy("id", "desc")
-        .limit(limit)
-        .execute();
+    async list(filter) {
+      let query = db.selectFrom("audit_log").selectAll();
+      if (filter.project !== undefined) query = query.where("project", "=", filter.project);
+      if (filter.environment !== undefined)
+        query = query.where("environment", "=", filter.environment);
+      if (filter.action?.endsWith("."))
+        query = query.where("action", "like", `${filter.action.replace(/[%_\\]/g, "")}%`);
+      else if (filter.action !== undefined) query = query.where("action", "=", filter.action);
+      if (filter.actor !== undefined) query = query.where("actor", "=", filter.actor);
+      if (filter.beforeId !== undefined) query = query.where("id", "<", filter.beforeId);
+      const rows = await query.orderBy("id", "desc").limit(filter.limit).execute();
       return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
     },
   };

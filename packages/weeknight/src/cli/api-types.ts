@@ -1,11 +1,14 @@
 import type { z } from "zod";
+import type { auditEntrySchema } from "../audit/audit-routes.js";
 import type { backupSchema } from "../backups/backup-routes.js";
+import type { blockSchema } from "../blocks/block-routes.js";
 import type { buildSchema } from "../builds/build-routes.js";
 import type { deploymentSchema } from "../deployments/deployment-routes.js";
 import type { incidentSchema, incidentSummarySchema } from "../incidents/incident-routes.js";
 import type { alertSchema, monitorSchema, resultSchema } from "../monitors/monitor-routes.js";
 import type { silenceSchema } from "../monitors/silence-routes.js";
 import type { projectSchema } from "../projects/project-routes.js";
+import type { approvalSchema } from "../risk/control-routes.js";
 
 // The shapes the API answers with, taken from the server's own schemas and types so the
 // CLI cannot drift from them. Type-only imports: none of the server is loaded.
@@ -34,3 +37,6 @@ export type Alert = z.infer<typeof alertSchema>;
 export type Silence = z.infer<typeof silenceSchema>;
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 export type Incident = z.infer<typeof incidentSchema>;
+export type Block = z.infer<typeof blockSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type Approval = z.infer<typeof approvalSchema>;

@@ -3,6 +3,7 @@ import { demoCommands } from "../demo/demo-commands.js";
 import { agentCommands } from "./agent-commands.js";
 import { authCommands } from "./auth-commands.js";
 import { backupCommands, dataCommands } from "./backup-commands.js";
+import { blockCommands } from "./block-commands.js";
 import { buildCommands } from "./build-commands.js";
 import { exitTwoOnUsageErrors } from "./cli-args.js";
 import { processIo } from "./cli-io.js";
@@ -35,6 +36,7 @@ export function registerCommands(program: Command, io = processIo()): void {
   deliveryCommands(program, io);
   monitorCommands(program, io);
   incidentCommands(program, io);
+  blockCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);
   eventCommands(program, io);

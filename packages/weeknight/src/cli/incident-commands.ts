@@ -229,4 +229,22 @@ export function incidentCommands(program: Command, io: CliIo): void {
         );
       else if (open > 0) out.note(`${open} follow-up${open === 1 ? "" : "s"} still to do`);
     });
+  incident
+    .command("fix")
+    .argument("<id>", "incident id (see `weeknight incident list`)", positiveInteger)
+    .description(
+      "Mark a build as fixing an incident: defects-first lets it through (like a `Fixes: INC-<id>` trailer)",
+    )
+    .requiredOption("--build <id>", "the build that fixes it", positiveInteger)
+    .option("--json", "print the answer as JSON")
+    .addHelpText("after", "\nExample:\n  weeknight incident fix 3 --build 42")
+    .action(async (id: number, options: { build: number; json?: boolean }) => {
+      const marked = await (await connect(io)).post<{ incident: number; build: number }>(
+        `/incidents/${id}/fixes`,
+        { build: options.build },
+      );
+      const out = createOutput(io);
+      if (options.json) return out.json(marked);
+      out.line(`Build #${marked.build} is marked as fixing INC-${marked.incident}`);
+    });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem, parseConfig } from "./config-loader.js";
 import { NOTIFY_EVENTS } from "./config-schema.js";
+import { DEFAULT_LEVELS, DEFAULT_RISK_RULES } from "./risk-schema.js";
 
 /** Joins lines so test files read like the weeknight.yml they stand for. */
 function yaml(...lines: string[]): string {
@@ -50,6 +51,7 @@ describe("parseConfig: valid files", () => {
           artifact: { paths: ["."], exclude: [".git"] },
         },
         environments: {},
+        risk: { levels: DEFAULT_LEVELS, rules: DEFAULT_RISK_RULES },
         notify: [
           { type: "slack", url: `\${SLACK_WEBHOOK_URL}`, events: [...NOTIFY_EVENTS] },
           { type: "webhook", url: "https://example.com/hook", events: ["build.failed"] },
@@ -170,7 +172,7 @@ describe("parseConfig: problems", () => {
 
   it("lists the known keys when nothing is close", () => {
     expect(problems(yaml("project: app", "colour: blue", ...STAGES))).toEqual([
-      'weeknight.yml:2:1: colour: unknown key "colour" (known keys here: project, build, notify, environments)',
+      'weeknight.yml:2:1: colour: unknown key "colour" (known keys here: project, build, notify, risk, environments)',
     ]);
   });
 
@@ -243,7 +245,7 @@ describe("parseConfig: problems", () => {
     ).toEqual([
       'weeknight.yml:7:11: notify[0].type: unknown type "sms" (use one of: slack, webhook, email)',
       'weeknight.yml:10:28: notify[1].to[1]: invalid email address "not-an-email"',
-      'weeknight.yml:11:14: notify[1].events[0]: invalid value "build.broken" — use one of: build.failed, build.fixed, deploy.started, deploy.succeeded, deploy.failed, deploy.rolled-back, release.crashed, alert.firing, alert.resolved',
+      'weeknight.yml:11:14: notify[1].events[0]: invalid value "build.broken" — use one of: build.failed, build.fixed, deploy.started, deploy.succeeded, deploy.failed, deploy.rolled-back, release.crashed, alert.firing, alert.resolved, deploy.notice, deploy.summary, block.placed, block.lifted',
       "weeknight.yml:12:5: notify[2].type: required — one of: slack, webhook, email",
     ]);
   });

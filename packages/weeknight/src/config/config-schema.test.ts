@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NOTIFY_EVENTS, parseDuration, weeknightConfigSchema } from "./config-schema.js";
+import { DEFAULT_LEVELS, DEFAULT_RISK_RULES } from "./risk-schema.js";
 
 const minimal = { project: "sample-app", build: { stages: [{ name: "unit", run: "npm test" }] } };
 
@@ -51,6 +52,7 @@ describe("weeknightConfigSchema", () => {
         artifact: { paths: ["."], exclude: [".git"] },
       },
       notify: [],
+      risk: { levels: DEFAULT_LEVELS, rules: DEFAULT_RISK_RULES },
       environments: {},
     });
   });

@@ -10,6 +10,7 @@ import {
   urlOrSecret,
 } from "./config-primitives.js";
 import { environmentsSchema } from "./environment-schema.js";
+import { riskSchema } from "./risk-schema.js";
 
 export const NOTIFY_EVENTS = [
   "build.failed",
@@ -21,6 +22,10 @@ export const NOTIFY_EVENTS = [
   "release.crashed",
   "alert.firing",
   "alert.resolved",
+  "deploy.notice",
+  "deploy.summary",
+  "block.placed",
+  "block.lifted",
 ] as const;
 
 const eventsSchema = z
@@ -28,7 +33,7 @@ const eventsSchema = z
   .min(1)
   .default([...NOTIFY_EVENTS])
   .describe(
-    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted, `alert.firing` and `alert.resolved` for monitors' alerts (one message per suspect deploy).",
+    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted, `alert.firing` and `alert.resolved` for monitors' alerts (one message per suspect deploy), `deploy.notice` (the afternoon notice of tonight's deploy), `deploy.summary` (how the scheduled deploy went, or why it was skipped), `block.placed` and `block.lifted`.",
   );
 
 const slackNotifySchema = z
@@ -155,6 +160,33 @@ const buildSchema = z
   })
   .describe("How each commit is built and tested.");
 
+/** Policies name levels of `risk.levels`, and a required backup must be configured. */
+function checkPolicies(
+  config: {
+    risk: { levels: string[] };
+    environments: Record<string, { policy: Record<string, { backup: boolean }>; backup?: unknown }>;
+  },
+  ctx: z.core.$RefinementCtx<unknown>,
+) {
+  for (const [name, env] of Object.entries(config.environments)) {
+    for (const [level, policy] of Object.entries(env.policy)) {
+      if (!config.risk.levels.includes(level)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["environments", name, "policy", level],
+          message: `unknown risk level "${level}" — levels: ${config.risk.levels.join(", ")}`,
+        });
+      } else if (policy.backup && !env.backup) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["environments", name, "policy", level, "backup"],
+          message: `${level}-risk changes need a backup, but ${name} has no \`backup:\` — add one (see docs/backups.md)`,
+        });
+      }
+    }
+  }
+}
+
 export const weeknightConfigSchema = z
   .strictObject({
     project: z
@@ -173,8 +205,10 @@ export const weeknightConfigSchema = z
       )
       .default([])
       .describe("Who to tell when a build fails and when it is fixed again."),
+    risk: riskSchema,
     environments: environmentsSchema,
   })
+  .superRefine(checkPolicies)
   .describe("weeknight.yml: how Weeknight builds, tests and announces this repository.");
 
 export type WeeknightConfig = z.output<typeof weeknightConfigSchema>;
@@ -189,4 +223,5 @@ export type TargetConfig = EnvironmentConfig["target"];
 export type ProcessTargetConfig = Extract<TargetConfig, { type: "process" }>;
 export type SshTargetConfig = Extract<TargetConfig, { type: "ssh" }>;
 export type CommandTargetConfig = Extract<TargetConfig, { type: "command" }>;
+export type { RiskConfig, RiskRule } from "./risk-schema.js";
 export type BackupConfig = NonNullable<EnvironmentConfig["backup"]>;

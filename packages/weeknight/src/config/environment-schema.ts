@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { envSchema, timeoutSchema, urlOrSecret } from "./config-primitives.js";
+import { controlFields } from "./control-schema.js";
 import { alertSettingsSchema, maintenanceSchema, monitorsSchema } from "./monitor-schema.js";
 
 const ENVIRONMENT_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -186,6 +187,7 @@ const environmentSchema = z
     monitors: monitorsSchema,
     alerts: alertSettingsSchema,
     maintenance: maintenanceSchema,
+    ...controlFields,
     data: z
       .strictObject({
         refresh_from: z

@@ -107,6 +107,8 @@ export interface AuditLogTable {
   action: string;
   target: string;
   details: string;
+  project: string | null;
+  environment: string | null;
 }
 
 export interface DeploymentsTable {
@@ -251,6 +253,40 @@ export interface SilencesTable {
   until: number;
 }
 
+export interface BlocksTable {
+  id: Generated<number>;
+  project_id: number;
+  environment: string | null;
+  build_id: number | null;
+  sha: string | null;
+  kind: string;
+  reason: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number | null;
+  lifted_by: string | null;
+  lifted_at: number | null;
+  lift_reason: string | null;
+}
+
+export interface ApprovalsTable {
+  id: Generated<number>;
+  project_id: number;
+  environment: string;
+  build_id: number;
+  approved_by: string;
+  comment: string | null;
+  created_at: number;
+}
+
+export interface IncidentFixesTable {
+  id: Generated<number>;
+  incident_id: number;
+  build_id: number;
+  marked_by: string;
+  created_at: number;
+}
+
 export interface Tables {
   users: UsersTable;
   api_tokens: ApiTokensTable;
@@ -275,4 +311,7 @@ export interface Tables {
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
   incident_follow_ups: IncidentFollowUpsTable;
+  blocks: BlocksTable;
+  approvals: ApprovalsTable;
+  incident_fixes: IncidentFixesTable;
 }

@@ -1,9 +1,11 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { EnvironmentService } from "../environments/environment-service.js";
 import { ConflictError } from "../errors/domain-errors.js";
 import type { RoutesPlugin } from "../http/http-app.js";
-import { principalOfRequest } from "../http/http-auth.js";
+import { hasRole, principalOfRequest } from "../http/http-auth.js";
+import type { DeployControl } from "../risk/deploy-control.js";
 import { deploymentSteps } from "../targets/target.js";
 import type { DeploymentService } from "./deployment-service.js";
 
@@ -31,15 +33,50 @@ const envParams = z.object({ name: z.string(), env: z.string() });
 export function deploymentRoutes(deps: {
   deployments: DeploymentService;
   environments: EnvironmentService;
+  control: DeployControl;
   audit: AuditLog;
 }): RoutesPlugin {
-  const { deployments, environments, audit } = deps;
+  const { deployments, environments, control, audit } = deps;
   const record = (
     actor: string,
     action: string,
-    target: string,
+    where: { project: string; environment: string },
     details: Record<string, unknown>,
-  ) => audit.record({ actor, action, target, details });
+  ) =>
+    audit.record({
+      actor,
+      action,
+      target: `project:${where.project}/env:${where.environment}`,
+      ...where,
+      details,
+    });
+
+  /** A person's deploy, once the risk policy (or an admin's force) lets it go. */
+  async function deployChecked(
+    request: FastifyRequest,
+    input: {
+      project: string;
+      environment: string;
+      buildId: number;
+      trigger: string;
+      force?: string;
+    },
+  ) {
+    const principal = principalOfRequest(request);
+    const allowed = await control.authorize({
+      ...input,
+      actor: principal.username,
+      mayForce: hasRole(principal, "admin"),
+    });
+    const deployment = await deployments.deploy({ ...input, canary: allowed.canary });
+    await record(principal.username, "deploy", input, {
+      deploymentId: deployment.id,
+      buildId: input.buildId,
+      risk: allowed.risk.level,
+      trigger: input.trigger,
+    });
+    return deployment;
+  }
 
   return (app) => {
     app.post(
@@ -50,7 +87,17 @@ export function deploymentRoutes(deps: {
           summary: "Deploy a build (default: the environment's candidate) to an environment",
           tags: ["deployments"],
           params: envParams,
-          body: z.object({ build: z.number().int().positive().optional() }).nullish(),
+          body: z
+            .object({
+              build: z.number().int().positive().optional(),
+              force: z
+                .object({ reason: z.string().min(1) })
+                .optional()
+                .describe(
+                  "admin only: deploy although a block, approval, window or freeze holds it",
+                ),
+            })
+            .nullish(),
           response: { 202: deploymentSchema },
         },
       },
@@ -66,15 +113,12 @@ export function deploymentRoutes(deps: {
             );
           buildId = candidate.build.id;
         }
-        const deployment = await deployments.deploy({
+        const deployment = await deployChecked(request, {
           project: name,
           environment: env,
           buildId,
           trigger: `manual:${actor}`,
-        });
-        await record(actor, "deployment.create", `project:${name}/env:${env}`, {
-          deploymentId: deployment.id,
-          buildId,
+          force: request.body?.force?.reason,
         });
         return reply.status(202).send(await deployments.get(deployment.id));
       },
@@ -105,9 +149,14 @@ export function deploymentRoutes(deps: {
           toDeploymentId: request.body?.to,
           trigger: `rollback:${actor}`,
         });
-        await record(actor, "deployment.rollback", `project:${name}/env:${env}`, {
-          deploymentId: deployment.id,
-        });
+        await record(
+          actor,
+          "rollback",
+          { project: name, environment: env },
+          {
+            deploymentId: deployment.id,
+          },
+        );
         return reply.status(202).send(await deployments.get(deployment.id));
       },
     );
@@ -129,15 +178,11 @@ export function deploymentRoutes(deps: {
         const actor = principalOfRequest(request).username;
         const live = await environments.liveOn(name, from);
         if (!live) throw new ConflictError(`nothing is live on ${from}: deploy there first`);
-        const deployment = await deployments.deploy({
+        const deployment = await deployChecked(request, {
           project: name,
           environment: to,
           buildId: live.buildId,
           trigger: `promote:${from}:${actor}`,
-        });
-        await record(actor, "deployment.promote", `project:${name}/env:${to}`, {
-          from,
-          deploymentId: deployment.id,
         });
         return reply.status(202).send(await deployments.get(deployment.id));
       },

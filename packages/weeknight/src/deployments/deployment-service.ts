@@ -21,6 +21,12 @@ export interface DeploymentView extends Deployment {
   steps: StepRecord[];
 }
 
+/** Canary settings of a risk level's policy, replacing the environment's for one deployment. */
+export interface CanaryOverride {
+  traffic?: number;
+  bake?: number;
+}
+
 /** Takes a backup before a deployment that touches data (wired to the backups module). */
 export type BackupHook = (input: {
   project: Project;
@@ -165,9 +171,12 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
     build: BuildView,
     trigger: string,
     releaseOverride?: Deployment,
+    canary?: CanaryOverride,
   ) {
     await ensureIdle(project, environment);
-    const config = await environmentConfig(project, build, environment);
+    const base = await environmentConfig(project, build, environment);
+    // A risk level's policy may ask for a gentler canary than the environment's own.
+    const config = canary ? { ...base, canary: { ...base.canary, ...canary } } : base;
     if (!build.artifact)
       throw new ConflictError(
         `build ${build.id} is ${build.status}: only passed builds can be deployed`,
@@ -221,6 +230,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       environment: string;
       buildId: number;
       trigger: string;
+      canary?: CanaryOverride;
     }) {
       const project = await projects.get(input.project);
       const build = await builds.get(input.buildId);
@@ -228,7 +238,7 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
         throw new InvalidInputError(
           `build ${build.id} belongs to ${build.project}, not ${project.name}`,
         );
-      return start(project, input.environment, build, input.trigger);
+      return start(project, input.environment, build, input.trigger, undefined, input.canary);
     },
     /** Puts the release that was live before back in service (or a chosen earlier deployment's). */
     async rollback(input: {

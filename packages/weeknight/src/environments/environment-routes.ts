@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { RoutesPlugin } from "../http/http-app.js";
 import { principalOfRequest } from "../http/http-auth.js";
+import { controlSchema } from "../risk/control-routes.js";
 import type { DataRefresh } from "./data-refresh.js";
 import { environmentHealths } from "./environment-health.js";
 import type { EnvironmentService } from "./environment-service.js";
@@ -48,6 +49,7 @@ export const environmentSchema = z.object({
       "`deploying` while a deployment runs; else from the target's last polled status and the last deployment's outcome",
     ),
   healthDetail: z.string().nullable().describe("why, in one sentence"),
+  control: controlSchema.nullable(),
 });
 
 const environmentStatusSchema = z.object({

@@ -1,9 +1,14 @@
 import { Cron } from "croner";
+import type { AuditLog } from "../audit/audit-log.js";
+import type { Clock } from "../clock.js";
 import type { DeploymentService } from "../deployments/deployment-service.js";
 import { ConflictError } from "../errors/domain-errors.js";
 import type { EventBus } from "../events/event-bus.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
+import type { DeployControl } from "../risk/deploy-control.js";
+import type { DeployNotices, NoticeSchedule } from "../risk/deploy-notices.js";
+import type { PolicyLog } from "../risk/policy-log.js";
 import type { EnvironmentService } from "./environment-service.js";
 
 /**
@@ -15,11 +20,18 @@ export function createEnvironmentScheduler(deps: {
   projects: ProjectService;
   environments: EnvironmentService;
   deployments: DeploymentService;
+  control: DeployControl;
+  notices: DeployNotices;
+  policyLog: PolicyLog;
+  audit: AuditLog;
   bus: EventBus;
+  clock: Clock;
   onError?: (message: string) => void;
 }) {
-  const { projects, environments, deployments, bus } = deps;
+  const { projects, environments, deployments, control, bus, clock } = deps;
   const jobs = new Map<string, { pattern: string; job: Cron }>();
+  // Environments deployed on green that wait for a window, a freeze or a block to end.
+  const retries = new Map<string, NodeJS.Timeout>();
   const onError =
     deps.onError ?? ((message: string) => console.error(`weeknight: scheduler: ${message}`));
   let unsubscribe = () => {};
@@ -72,18 +84,64 @@ export function createEnvironmentScheduler(deps: {
       );
       return;
     }
+    const checked = await control.check(project, environment, current.config, candidate);
+    if (checked.holds.length > 0) {
+      const next = checked.nextTryAt
+        ? `; next try ${new Date(checked.nextTryAt).toISOString()}`
+        : "";
+      await deployments.recordRun(
+        project,
+        environment,
+        `waiting: ${checked.holds.join("; ")}${next}`,
+      );
+      if (env.deploy === "on-green" && checked.nextTryAt)
+        retryAt(project.name, environment, checked.nextTryAt);
+      if (trigger === "schedule") deps.notices.skipped(project, environment, candidate, checked);
+      return;
+    }
     try {
-      await deployments.deploy({
+      const deployment = await deployments.deploy({
         project: project.name,
         environment,
         buildId: candidate.id,
         trigger,
+        canary: checked.policy.canary,
       });
       await deployments.recordRun(project, environment, null);
+      await deps.audit.record({
+        actor: "weeknight",
+        action: "deploy",
+        target: `project:${project.name}/env:${environment}`,
+        project: project.name,
+        environment,
+        details: {
+          deploymentId: deployment.id,
+          buildId: candidate.id,
+          risk: checked.risk.level,
+          trigger,
+        },
+      });
+      if (trigger === "schedule")
+        deps.notices.afterDeploy(project, environment, deployment.id, candidate, checked);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       await deployments.recordRun(project, environment, error.message);
     }
+  }
+
+  function retryAt(project: string, environment: string, at: number) {
+    const key = `${project}/${environment}`;
+    clearTimeout(retries.get(key));
+    // setTimeout holds at most ~24.8 days; a longer wait is re-checked then.
+    const wait = Math.min(Math.max(at - clock.now(), 0) + 1000, 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      retries.delete(key);
+      void serial(async () =>
+        deployCandidate(await projects.get(project), environment, "on-green"),
+      );
+    }, wait);
+    timer.unref();
+    retries.set(key, timer);
   }
 
   async function onGreen(project: Project, trigger: string) {
@@ -99,11 +157,22 @@ export function createEnvironmentScheduler(deps: {
       string,
       { pattern: string; schedule: string; timezone: string; project: string; environment: string }
     >();
+    const notices: NoticeSchedule[] = [];
     for (const project of await projects.list()) {
       const current = await environments.currentConfig(project);
+      if (current) await deps.policyLog.note(project, current.config, current.build);
       for (const [name, env] of Object.entries(current?.config.environments ?? {})) {
         if (typeof env.deploy === "object") {
           const { schedule, timezone } = env.deploy;
+          if (env.notice) {
+            notices.push({
+              project: project.name,
+              environment: name,
+              schedule,
+              timezone,
+              beforeMs: env.notice.before,
+            });
+          }
           wanted.set(`${project.name}/${name}`, {
             pattern: `${schedule} @ ${timezone}`,
             schedule,
@@ -134,6 +203,7 @@ export function createEnvironmentScheduler(deps: {
         onError(`${key}: schedule "${schedule}" (${want.timezone}): ${(error as Error).message}`);
       }
     }
+    deps.notices.sync(notices);
   }
 
   return {
@@ -146,8 +216,11 @@ export function createEnvironmentScheduler(deps: {
             await reloadSchedules();
             await onGreen(await projects.get(name), "on-green");
           });
-        } else if (event.type === "deployment.succeeded") {
-          // A build verified on one environment may now be the candidate of the next.
+        } else if (
+          ["deployment.succeeded", "approval.added", "block.lifted"].includes(event.type)
+        ) {
+          // A build verified on one environment may now be the candidate of the next; an
+          // approval or a lifted block may let a waiting candidate go.
           void serial(async () => onGreen(await projects.get(name), "on-green"));
         }
       });
@@ -155,8 +228,11 @@ export function createEnvironmentScheduler(deps: {
     },
     async stop() {
       unsubscribe();
+      deps.notices.stop();
       for (const entry of jobs.values()) entry.job.stop();
       jobs.clear();
+      for (const timer of retries.values()) clearTimeout(timer);
+      retries.clear();
       await queue;
     },
     nextRunAt(project: string, environment: string): number | null {

@@ -8,6 +8,7 @@ import type { TargetStatusBoard } from "../deployments/target-status-board.js";
 import { NotFoundError } from "../errors/domain-errors.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
+import type { ControlView } from "../risk/deploy-control.js";
 import type { TargetStatus } from "../targets/target.js";
 import { type EnvironmentHealth, environmentHealth } from "./environment-health.js";
 
@@ -42,6 +43,8 @@ export interface EnvironmentView {
   lastSkipAt: number | null;
   health: EnvironmentHealth;
   healthDetail: string | null;
+  /** Risk, approvals, blocks and what holds the next deploy back. */
+  control: ControlView | null;
 }
 
 /** What a target says now, for the environment page's canary panel. */
@@ -67,6 +70,13 @@ export function createEnvironmentService(deps: {
   statuses?: TargetStatusBoard;
   /** For the live status of one environment (asked for only by its page). */
   targets?: TargetFactory;
+  /** Risk-based process of the next deploy (risk/deploy-control). */
+  control?: (
+    project: Project,
+    name: string,
+    config: WeeknightConfig,
+    candidate: Build | null,
+  ) => Promise<ControlView>;
 }) {
   const { projects, builds, deployments } = deps;
   const configs = new Map<number, { buildId: number; config: WeeknightConfig }>();
@@ -121,6 +131,7 @@ export function createEnvironmentService(deps: {
       deployments.latest(project, name),
       deployments.lastRun(project, name),
     ]);
+    const control = deps.control ? await deps.control(project, name, config, next) : null;
     const liveBuild = live ? await builds.get(live.buildId) : null;
     const mirror = projects.mirror(project);
     const waiting =
@@ -172,6 +183,7 @@ export function createEnvironmentService(deps: {
         lastDeployment: last,
         status: polled && { ...polled.status, at: polled.at },
       }),
+      control,
     };
   }
 

@@ -71,6 +71,8 @@ const tags = ["incidents"];
 export function incidentRoutes(deps: {
   incidents: IncidentService;
   audit: AuditLog;
+  /** Marks a build as fixing an incident (incident-fixes). */
+  markFix: (incidentId: number, buildId: number, by: string) => Promise<void>;
 }): RoutesPlugin {
   const { incidents, audit } = deps;
   const record = (
@@ -258,6 +260,26 @@ export function incidentRoutes(deps: {
           resolution: request.body.resolution,
         });
         return updated;
+      },
+    );
+    app.post(
+      "/incidents/:id/fixes",
+      {
+        config: { role: "deployer" },
+        schema: {
+          summary: "Mark a build as fixing an incident, so defects-first lets it through",
+          tags,
+          params: idParams,
+          body: z.object({ build: z.number().int().positive() }),
+          response: { 201: z.object({ incident: z.number(), build: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = principalOfRequest(request).username;
+        const { id } = request.params;
+        await deps.markFix(id, request.body.build, actor);
+        await record(actor, "incident.fix", id, { buildId: request.body.build });
+        return reply.status(201).send({ incident: id, build: request.body.build });
       },
     );
   };

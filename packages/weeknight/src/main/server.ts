@@ -2,9 +2,15 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { createArtifactStore } from "../artifacts/artifact-store.js";
 import { createAuditLog } from "../audit/audit-log.js";
+import { auditRoutes } from "../audit/audit-routes.js";
 import { backupRoutes } from "../backups/backup-routes.js";
 import { createBackupService } from "../backups/backup-service.js";
 import { createBackupSqlStore } from "../backups/backup-sql-store.js";
+import { blockRoutes } from "../blocks/block-routes.js";
+import { createBlockService } from "../blocks/block-service.js";
+import { createBlockSqlStore } from "../blocks/block-sql-store.js";
+import { blockAfterRollback } from "../blocks/rollback-block.js";
+import { slashRoutes } from "../blocks/slash-routes.js";
 import { createBuildExecutor } from "../builds/build-executor.js";
 import { createBuildLogs } from "../builds/build-log.js";
 import { createBuildPoller } from "../builds/build-poller.js";
@@ -39,6 +45,7 @@ import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
 import { bearerToken, hasRole } from "../http/http-auth.js";
+import { createFixMarker, createIncidentFixSqlStore } from "../incidents/incident-fixes.js";
 import { incidentRoutes } from "../incidents/incident-routes.js";
 import { createIncidentService, type IncidentService } from "../incidents/incident-service.js";
 import { createIncidentSqlStore } from "../incidents/incident-sql-store.js";
@@ -60,6 +67,12 @@ import { createProcessRunner } from "../process/process-runner.js";
 import { projectRoutes } from "../projects/project-routes.js";
 import { createProjectService } from "../projects/project-service.js";
 import { createProjectSqlStore } from "../projects/project-sql-store.js";
+import { createApprovalSqlStore } from "../risk/approval-store.js";
+import { controlRoutes } from "../risk/control-routes.js";
+import { createDeployCalendar } from "../risk/deploy-calendar.js";
+import { createDeployControl, type DeployControl } from "../risk/deploy-control.js";
+import { createDeployNotices, type DeployNotices } from "../risk/deploy-notices.js";
+import { createPolicyLog } from "../risk/policy-log.js";
 import { createAgentClient } from "../targets/process/agent-client.js";
 import { createProcessTarget } from "../targets/process/process-target.js";
 import { createSshTarget } from "../targets/ssh/ssh-target.js";
@@ -88,6 +101,8 @@ export interface RunningServer {
     scheduler: EnvironmentScheduler;
     monitors: MonitorService;
     incidents: IncidentService;
+    control: DeployControl;
+    notices: DeployNotices;
   };
   close(): Promise<void>;
 }
@@ -238,6 +253,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
   let scheduler: EnvironmentScheduler | undefined;
+  let control: DeployControl | undefined;
   const statuses = createTargetStatusBoard();
   const environments = createEnvironmentService({
     projects,
@@ -246,8 +262,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statuses,
     targets,
     nextRunAt: (project, environment) => scheduler?.nextRunAt(project, environment) ?? null,
+    control: (project, name, config, candidate) => {
+      if (!control) throw new Error("the deploy control is not wired yet");
+      return control.view(project, name, config, candidate);
+    },
   });
-  scheduler = createEnvironmentScheduler({ projects, environments, deployments, bus });
   const crashWatch = createCrashWatch({
     projects,
     environments,
@@ -295,6 +314,77 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       void incidents.onAlert(alert, change);
     },
   });
+  const fixes = createIncidentFixSqlStore(db);
+  const dashboardUrl = (project: string, environment: string) =>
+    `${publicUrl()}/projects/${project}/environments/${environment}`;
+  let notices: DeployNotices | undefined;
+  const blocks = createBlockService({
+    store: createBlockSqlStore(db),
+    projects,
+    bus,
+    clock,
+    audit,
+    environmentNames: async (project) =>
+      Object.keys((await environments.currentConfig(project))?.config.environments ?? {}),
+    buildProject: async (id) => (await builds.get(id).catch(() => null))?.projectId ?? null,
+    announce: (change, block) =>
+      void notices
+        ?.blockChanged(change, block)
+        .catch((error) =>
+          console.error(
+            `weeknight: notifying about block ${block.id}: ${(error as Error).message}`,
+          ),
+        ),
+  });
+  const stopRollbackBlocks = blockAfterRollback({ bus, blocks });
+  control = createDeployControl({
+    projects,
+    builds,
+    deployments,
+    blocks,
+    approvals: createApprovalSqlStore(db),
+    incidents,
+    fixes,
+    currentConfig: environments.currentConfig,
+    candidate: environments.candidate,
+    audit,
+    bus,
+    clock,
+  });
+  notices = createDeployNotices({
+    projects,
+    deployments,
+    builds,
+    control,
+    currentConfig: environments.currentConfig,
+    candidate: environments.candidate,
+    notify,
+    bus,
+    clock,
+    environmentUrl: dashboardUrl,
+  });
+  scheduler = createEnvironmentScheduler({
+    projects,
+    environments,
+    deployments,
+    control,
+    notices,
+    policyLog: createPolicyLog({
+      audit,
+      commitAuthor: async (_project, build) =>
+        (await builds.get(build.id)).commits.find((c) => c.sha === build.sha)?.authorName ??
+        "weeknight",
+    }),
+    audit,
+    bus,
+    clock,
+  });
+  const calendar = createDeployCalendar({
+    projects,
+    currentConfig: environments.currentConfig,
+    blocks,
+    clock,
+  });
   const metrics = createServerMetrics({ bus });
 
   const app = await createHttpApp({
@@ -339,10 +429,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           workDir: settings.home,
         }),
       }),
-      deploymentRoutes({ deployments, environments, audit }),
+      deploymentRoutes({ deployments, environments, control, audit }),
+      controlRoutes({ control, calendar }),
+      blockRoutes({ blocks }),
+      auditRoutes({ audit }),
+      slashRoutes({ blocks, clock, signingSecret: () => settings.slashSigningSecret }),
       monitorRoutes({ monitors }),
       silenceRoutes({ silences, projects, audit, clock }),
-      incidentRoutes({ incidents, audit }),
+      incidentRoutes({
+        incidents,
+        audit,
+        markFix: createFixMarker({ store: fixes, incidents, builds, clock }),
+      }),
       backupRoutes({
         backups,
         projects,
@@ -398,6 +496,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       scheduler,
       monitors,
       incidents,
+      control,
+      notices,
     },
     async close() {
       await poller.stop();
@@ -408,6 +508,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await incidents.stop();
       await checks.close();
       await scheduler?.stop();
+      stopRollbackBlocks();
       await builds.stop();
       await deployments.stop();
       await alertNotifier.flush();

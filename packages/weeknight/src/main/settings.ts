@@ -11,6 +11,7 @@ const settingsSchema = z.object({
   WEEKNIGHT_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   WEEKNIGHT_SMTP_URL: z.string().optional(),
   WEEKNIGHT_SMTP_FROM: z.string().default("weeknight@localhost"),
+  WEEKNIGHT_SLASH_SIGNING_SECRET: z.string().optional(),
 });
 
 export interface Settings {
@@ -22,6 +23,8 @@ export interface Settings {
   buildConcurrency: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  /** Verifies Slack-style slash commands (`/weeknight block …`); unset turns them off. */
+  slashSigningSecret: string | undefined;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv, overrides: Partial<Settings> = {}): Settings {
@@ -40,6 +43,7 @@ export function readSettings(env: NodeJS.ProcessEnv, overrides: Partial<Settings
     buildConcurrency: e.WEEKNIGHT_BUILD_CONCURRENCY,
     smtpUrl: e.WEEKNIGHT_SMTP_URL || undefined,
     smtpFrom: e.WEEKNIGHT_SMTP_FROM,
+    slashSigningSecret: e.WEEKNIGHT_SLASH_SIGNING_SECRET || undefined,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { type ControlNotice, renderControl } from "./control-message.js";
 import { type DeliveryEvent, TEST_EVENT } from "./notify-types.js";
 
 export interface BuildNotification {
@@ -19,6 +20,8 @@ export interface BuildNotification {
    * For alert.* events: the monitors failing (or recovered) together in one environment, and
    * the deploy that most likely caused it (`build` and `commits` are that deploy's).
    */
+  /** For deploy.notice, deploy.summary and block.* events: the risk-and-control facts. */
+  control?: ControlNotice;
   alert?: {
     /** Sent again because it is still firing (`alerts.remind`). */
     reminder: boolean;
@@ -73,6 +76,7 @@ export function authorNames(n: BuildNotification): string {
 /** Plain text (Markdown-friendly) used by e-mail and chat channels. */
 export function renderText(n: BuildNotification): { subject: string; text: string } {
   if (n.event === TEST_EVENT) return renderTest(n);
+  if (n.control) return renderControl(n, n.control);
   if (n.alert) return renderAlert(n, n.alert);
   if (n.deployment) return renderDeploy(n, n.deployment);
   return n.event === "build.failed" ? renderFailed(n) : renderFixed(n);

@@ -5,6 +5,7 @@ import {
   assertLimit,
   assertSha,
   branchHeadArgs,
+  changedFilesArgs,
   checkoutDetachedArgs,
   cloneWorkspaceArgs,
   diffStatArgs,
@@ -15,6 +16,7 @@ import {
   logArgs,
   objectTypesArgs,
   objectTypesInput,
+  parseChangedFiles,
   parseDiffStats,
   readBlobArgs,
 } from "./git-commands.js";
@@ -243,5 +245,60 @@ describe("diff stats", () => {
 
   it("gives an empty commit zeros", () => {
     expect(parseDiffStats(`\x01${a}\n`).get(a)).toEqual({ additions: 0, deletions: 0, files: 0 });
+  });
+});
+
+describe("changed files", () => {
+  const flags = [
+    "--numstat",
+    "-z",
+    "--find-renames",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+  ];
+
+  it("diffs two commits' trees, or the empty tree when there is no previous commit", () => {
+    expect(changedFilesArgs(M, A, B)).toEqual([
+      "--git-dir",
+      M,
+      "diff",
+      ...flags,
+      "--end-of-options",
+      A,
+      B,
+      "--",
+    ]);
+    expect(changedFilesArgs(M, null, B)).toContain("4b825dc642cb6eb9a060e54bf8d69288fbee4904");
+    expect(changedFilesArgs(M, null, "c".repeat(64))).toContain(
+      "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321",
+    );
+  });
+
+  it("reads lines per file; binary files count none, renames keep the new path", () => {
+    const stdout = [
+      "3\t1\tsrc/app.ts",
+      "-\t-\tlogo.png",
+      "0\t0\t",
+      "old name.txt",
+      "new\tname.txt",
+      "2\t0\twith\nnewline",
+      "",
+    ].join("\0");
+    expect(parseChangedFiles(stdout)).toEqual([
+      { path: "src/app.ts", additions: 3, deletions: 1 },
+      { path: "logo.png", additions: 0, deletions: 0 },
+      { path: "new\tname.txt", additions: 0, deletions: 0 },
+      { path: "with\nnewline", additions: 2, deletions: 0 },
+    ]);
+  });
+
+  it("does not mistake a renamed file's path for a stat line", () => {
+    const stdout = ["1\t1\t", "1\t2\tx", "5\t6\ty", ""].join("\0");
+    expect(parseChangedFiles(stdout)).toEqual([{ path: "5\t6\ty", additions: 1, deletions: 1 }]);
+  });
+
+  it("gives no files for identical trees", () => {
+    expect(parseChangedFiles("")).toEqual([]);
   });
 });

@@ -117,6 +117,63 @@ export function parseDiffStats(stdout: string): Map<string, DiffStat> {
   return stats;
 }
 
+/** The tree with no files, which git knows without storing it (SHA-1 and SHA-256 repositories). */
+export const EMPTY_TREE_SHA1 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+export const EMPTY_TREE_SHA256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321";
+
+/**
+ * The aggregate diff from `since` (null: the empty tree, so every file) to `head`, per file,
+ * NUL-separated so no path is quoted. Renames are found whatever the user's git config says.
+ */
+export function changedFilesArgs(mirrorDir: string, since: string | null, head: string): string[] {
+  const from = since ?? (head.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1);
+  return [
+    "--git-dir",
+    mirrorDir,
+    "diff",
+    "--numstat",
+    "-z",
+    "--find-renames",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--end-of-options",
+    from,
+    head,
+    "--",
+  ];
+}
+
+export interface ChangedFile {
+  path: string;
+  additions: number;
+  deletions: number;
+}
+
+/**
+ * Parses `changedFilesArgs` output: `added\tdeleted\tpath\0`, or for a rename
+ * `added\tdeleted\t\0old\0new\0` (the new path is kept). Binary files count no lines.
+ */
+export function parseChangedFiles(stdout: string): ChangedFile[] {
+  const fields = stdout.split("\0");
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const match = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(fields[i] ?? "");
+    if (!match) continue;
+    let path = match[3] ?? "";
+    if (path === "") {
+      path = fields[i + 2] ?? "";
+      i += 2;
+    }
+    files.push({ path, additions: lineCount(match[1]), deletions: lineCount(match[2]) });
+  }
+  return files;
+}
+
+function lineCount(field: string | undefined): number {
+  return field === undefined || field === "-" ? 0 : Number(field);
+}
+
 /** Input for `objectTypesArgs`: is the commit there, and what is at the path? */
 export function objectTypesInput(sha: string, path: string): string {
   return `${sha}^{commit}\n${sha}:${path}\n`;

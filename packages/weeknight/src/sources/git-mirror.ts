@@ -8,6 +8,8 @@ import {
   assertLimit,
   assertSha,
   branchHeadArgs,
+  type ChangedFile,
+  changedFilesArgs,
   checkoutDetachedArgs,
   cloneWorkspaceArgs,
   type DiffStat,
@@ -20,11 +22,12 @@ import {
   logArgs,
   objectTypesArgs,
   objectTypesInput,
+  parseChangedFiles,
   parseDiffStats,
   readBlobArgs,
 } from "./git-commands.js";
 
-export type { DiffStat };
+export type { ChangedFile, DiffStat };
 
 export interface CommitInfo {
   sha: string;
@@ -49,6 +52,11 @@ export interface GitMirror {
   isAncestor(ancestor: string, sha: string): Promise<boolean>;
   /** Each commit's diff size against its first parent; one git run for all not asked before. */
   diffStats(shas: string[]): Promise<Map<string, DiffStat>>;
+  /**
+   * Files changed from `since` (null: from nothing, so every file) to `head`, with lines added
+   * and deleted (0 for binary files); a renamed file appears once, by its new path.
+   */
+  changedFiles(since: string | null, head: string): Promise<ChangedFile[]>;
 }
 
 export interface GitMirrorDeps {
@@ -64,6 +72,8 @@ export interface GitMirrorDeps {
 const DEFAULT_LIMIT = 100;
 const MAX_CACHED = 500;
 const MAX_DIFFS = 20_000;
+// A range's file list can be as long as the tree; a few ranges per environment are asked.
+const MAX_CHANGES = 100;
 
 export function createGitMirror(deps: GitMirrorDeps): GitMirror {
   const { repoUrl, mirrorDir } = deps;
@@ -136,6 +146,7 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
   // What a commit holds, and what lies between two commits, never changes; pages ask often.
   const files = createMemo<string | null>(MAX_CACHED);
   const history = createMemo<CommitInfo[]>(MAX_CACHED);
+  const changes = createMemo<ChangedFile[]>(MAX_CHANGES);
   // Per sha, and larger: the overview asks for every waiting commit of every environment.
   const diffs = new Map<string, Promise<DiffStat>>();
 
@@ -219,6 +230,22 @@ export function createGitMirror(deps: GitMirrorDeps): GitMirror {
     },
 
     diffStats,
+
+    async changedFiles(since, head) {
+      assertSha(head, "head");
+      if (since !== null) assertSha(since, "since");
+      return changes(`${since}..${head}`, async () => {
+        try {
+          return parseChangedFiles((await git(changedFilesArgs(mirrorDir, since, head))).stdout);
+        } catch (error) {
+          if (!(error instanceof ExecError && error.exitCode === 128)) throw error;
+          throw new NotFoundError(
+            `Could not compare ${since ?? "the empty tree"} with ${head} in the mirror of ${shownUrl}: ` +
+              `${firstNonEmptyLine(error.stderr) ?? "git failed"}. Sync the project first.`,
+          );
+        }
+      });
+    },
 
     async isAncestor(ancestor, sha) {
       assertSha(ancestor, "ancestor");

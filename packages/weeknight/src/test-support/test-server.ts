@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Clock } from "../clock.js";
 import type { DialectName } from "../db/database.js";
 import type { DomainEvent } from "../events/event-bus.js";
 import { stopLocalAgent } from "../main/local-agent.js";
@@ -34,6 +35,7 @@ export interface TestServer {
 export async function startTestServer(
   dialect: DialectName,
   env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
 ): Promise<TestServer> {
   const home = mkdtempSync(join(tmpdir(), "weeknight-home-"));
   const database = await openTestDatabase(dialect);
@@ -45,6 +47,7 @@ export async function startTestServer(
   const start = async () => {
     const started = await startServer({
       settings,
+      clock: options.clock,
       notifyRetry: { attempts: 3, baseDelayMs: 10 },
       pollTickMs: 100,
       crashWatchMs: 300,

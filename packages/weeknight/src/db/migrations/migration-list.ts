@@ -7,6 +7,7 @@ import { migration0005 } from "./0005-monitors.js";
 import { migration0006 } from "./0006-incidents.js";
 import { migration0007 } from "./0007-silences.js";
 import { migration0008 } from "./0008-monitor-rollups.js";
+import { migration0009 } from "./0009-control.js";
 import type { MigrationContext } from "./migration-context.js";
 
 /** Numbered migrations; never edit one after it has landed — add the next number. */
@@ -20,5 +21,6 @@ export function migrationList(context: MigrationContext): Record<string, Migrati
     "0006-incidents": migration0006(context),
     "0007-silences": migration0007(context),
     "0008-monitor-rollups": migration0008(),
+    "0009-control": migration0009(context),
   };
 }

@@ -99,7 +99,7 @@ export async function startIncidentTestApp(
   const app = await createHttpApp({
     version: "test",
     authenticator: users,
-    routes: [incidentRoutes({ incidents, audit })],
+    routes: [incidentRoutes({ incidents, audit, markFix: unused("marking fixes") })],
     dashboardDir: null,
   });
   const tokenOf = async (username: string, role: "viewer" | "deployer") => {

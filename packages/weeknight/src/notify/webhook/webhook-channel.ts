@@ -15,6 +15,8 @@ export interface WebhookPayload {
   deployment?: BuildNotification["deployment"];
   /** Only on alert.* events. */
   alert?: BuildNotification["alert"];
+  /** Only on deploy.notice, deploy.summary and block.* events. */
+  control?: BuildNotification["control"];
   /** ISO 8601 time of this attempt. */
   sentAt: string;
 }
@@ -53,6 +55,7 @@ export function webhookPayload(n: BuildNotification, sentAt: Date): WebhookPaylo
     commits: n.commits,
     ...(n.deployment ? { deployment: n.deployment } : {}),
     ...(n.alert ? { alert: n.alert } : {}),
+    ...(n.control ? { control: n.control } : {}),
     sentAt: sentAt.toISOString(),
   };
 }
