@@ -45,6 +45,25 @@ async function runDeployment(
   if (done.step !== "succeeded") io.setExitCode(1);
 }
 
+/** Risk, approvals, blocks and what holds the next deploy back. */
+function printControl(out: Output, e: EnvironmentView): void {
+  const control = e.control;
+  if (!control) return;
+  if (control.risk) {
+    const reasons = control.risk.reasons.map((r) => r.text).join("; ");
+    out.line(`risk       ${control.risk.level}${reasons ? `: ${reasons}` : ""}`);
+  }
+  if (control.approvals.required > 0) {
+    const given = control.approvals.given.map((a) => a.by).join(", ");
+    out.line(
+      `approvals  ${control.approvals.given.length} of ${control.approvals.required}${given ? ` (${given})` : ""}`,
+    );
+  }
+  for (const hold of control.holds) out.line(`${out.colors.yellow("waiting")}    ${hold}`);
+  if (control.holds.length > 0 && control.nextTryAt)
+    out.line(`next try   ${new Date(control.nextTryAt).toISOString()}`);
+}
+
 export function deployCommands(program: Command, io: CliIo): void {
   const env = program
     .command("env")
@@ -100,6 +119,7 @@ export function deployCommands(program: Command, io: CliIo): void {
       );
       out.line(`next run   ${e.nextRunAt ? new Date(e.nextRunAt).toISOString() : "-"}`);
       if (e.lastSkipReason) out.line(`last skip  ${e.lastSkipReason} (${out.ago(e.lastSkipAt)})`);
+      printControl(out, e);
       if (e.waiting.length > 0) {
         out.line("");
         out.line(
@@ -114,17 +134,29 @@ export function deployCommands(program: Command, io: CliIo): void {
     .description("Deploy the environment's candidate (or --build) now, following each step")
     .requiredOption(...projectOption)
     .option("--build <id>", "deploy this build instead of the candidate", positiveInteger)
+    .option(
+      "--force <reason>",
+      "admin only: deploy although a block, approval, window, freeze or incident holds it (audited)",
+    )
     .option("--json", "print the finished deployment as JSON")
-    .addHelpText("after", "\nExample:\n  weeknight deploy production --project shop")
-    .action(async (environment: string, options: ProjectOption & { build?: number }) => {
-      const out = createOutput(io);
-      await runDeployment(io, out, options.project, options.json, (client) =>
-        client.post<Deployment>(
-          `/projects/${options.project}/environments/${environment}/deploy`,
-          options.build ? { build: options.build } : {},
-        ),
-      );
-    });
+    .addHelpText(
+      "after",
+      '\nExamples:\n  weeknight deploy production --project shop\n  weeknight deploy production --project shop --force "hotfix for INC-4, approved by phone"',
+    )
+    .action(
+      async (environment: string, options: ProjectOption & { build?: number; force?: string }) => {
+        const out = createOutput(io);
+        await runDeployment(io, out, options.project, options.json, (client) =>
+          client.post<Deployment>(
+            `/projects/${options.project}/environments/${environment}/deploy`,
+            {
+              ...(options.build ? { build: options.build } : {}),
+              ...(options.force ? { force: { reason: options.force } } : {}),
+            },
+          ),
+        );
+      },
+    );
 
   program
     .command("promote <from> <to>")

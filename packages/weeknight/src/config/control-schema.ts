@@ -48,10 +48,13 @@ const freezeSchema = z
     from: dateText.describe("First frozen day (or minute), e.g. `2026-12-21`."),
     to: dateText.describe("Last frozen day (inclusive) or minute, e.g. `2027-01-02`."),
   })
-  .refine((freeze) => freeze.from <= freeze.to, {
-    error: "`to` is before `from`",
-    path: ["to"],
-  })
+  .refine(
+    (freeze) => !DATE.test(freeze.from) || !DATE.test(freeze.to) || freeze.from <= freeze.to,
+    {
+      error: "`to` is before `from`",
+      path: ["to"],
+    },
+  )
   .describe("A named period with no deploys (holidays, a launch, an audit).");
 
 export const levelPolicySchema = z

@@ -109,7 +109,19 @@ describe.each(testDialects)("deployments with the command target on %s", (dialec
     expect((await env("internal"))?.live?.buildId).toBe(first.buildId);
     expect((await env("production"))?.candidate?.buildId).toBe(first.buildId);
 
+    // Internal stays blocked after the automatic rollback until someone confirms the fix.
+    const block = await t.waitForEvent(
+      (e) => e.type === "block.placed" && e.data.environment === "internal",
+    );
     const v3 = await repo.commit({ "app.txt": "good v3" }, "v3 fixes it");
+    const held = await t.waitForEvent(
+      (e) =>
+        e.type === "environment.skipped" &&
+        e.data.environment === "internal" &&
+        String(e.data.reason).includes("automatic rollback"),
+    );
+    expect(held.data.reason).toContain(`weeknight unblock ${block.data.blockId}`);
+    await t.api("POST", `/blocks/${block.data.blockId}/lift`, { reason: "v3 fixes it" });
     expect((await buildAndDeployInternal(v3)).step).toBe("succeeded");
     const waiting = await env("production");
     expect(waiting?.waiting.map((c) => c.message)).toEqual(["v3 fixes it", "v2 breaks health"]);

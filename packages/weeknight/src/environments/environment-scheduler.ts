@@ -43,6 +43,12 @@ export function createEnvironmentScheduler(deps: {
     return queue;
   };
 
+  /** Records why a run did not deploy, and says so on the bus (the dashboard shows it). */
+  async function skip(project: Project, environment: string, reason: string) {
+    await deployments.recordRun(project, environment, reason);
+    bus.publish("environment.skipped", { project: project.name, environment, reason });
+  }
+
   async function deployCandidate(
     project: Project,
     environment: string,
@@ -54,7 +60,7 @@ export function createEnvironmentScheduler(deps: {
     const candidate = await environments.candidate(project, env.requires);
     const live = await deployments.live(project, environment);
     if (!candidate) {
-      await deployments.recordRun(
+      await skip(
         project,
         environment,
         `no build has passed${env.requires.length ? ` and been verified on ${env.requires.join(", ")}` : ""} yet`,
@@ -62,11 +68,7 @@ export function createEnvironmentScheduler(deps: {
       return;
     }
     if (live?.buildId === candidate.id) {
-      await deployments.recordRun(
-        project,
-        environment,
-        "nothing new: the candidate is already live",
-      );
+      await skip(project, environment, "nothing new: the candidate is already live");
       return;
     }
     const [last] = await deployments.list({ project: project.name, environment, limit: 1 });
@@ -77,11 +79,7 @@ export function createEnvironmentScheduler(deps: {
       trigger !== "schedule"
     ) {
       // Do not retry a build that already failed or rolled back here on its own; a schedule or a person may.
-      await deployments.recordRun(
-        project,
-        environment,
-        `build ${candidate.id} already ${last.step} here`,
-      );
+      await skip(project, environment, `build ${candidate.id} already ${last.step} here`);
       return;
     }
     const checked = await control.check(project, environment, current.config, candidate);
@@ -89,11 +87,7 @@ export function createEnvironmentScheduler(deps: {
       const next = checked.nextTryAt
         ? `; next try ${new Date(checked.nextTryAt).toISOString()}`
         : "";
-      await deployments.recordRun(
-        project,
-        environment,
-        `waiting: ${checked.holds.join("; ")}${next}`,
-      );
+      await skip(project, environment, `waiting: ${checked.holds.join("; ")}${next}`);
       if (env.deploy === "on-green" && checked.nextTryAt)
         retryAt(project.name, environment, checked.nextTryAt);
       if (trigger === "schedule") deps.notices.skipped(project, environment, candidate, checked);
@@ -125,7 +119,7 @@ export function createEnvironmentScheduler(deps: {
         deps.notices.afterDeploy(project, environment, deployment.id, candidate, checked);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      await deployments.recordRun(project, environment, error.message);
+      await skip(project, environment, error.message);
     }
   }
 
