@@ -1414,6 +1414,52 @@ export interface paths {
                             health: "healthy" | "failing" | "deploying" | "unknown";
                             /** @description why, in one sentence */
                             healthDetail: string | null;
+                            /** @description risk-based process for the next deploy */
+                            control: {
+                                /** @description the risk of the change waiting to go out; null when nothing waits */
+                                risk: {
+                                    level: string;
+                                    /** @description every level, lowest first */
+                                    levels: string[];
+                                    reasons: {
+                                        level: string;
+                                        text: string;
+                                        rule: number | null;
+                                    }[];
+                                } | null;
+                                approvals: {
+                                    required: number;
+                                    given: {
+                                        by: string;
+                                        at: number;
+                                    }[];
+                                };
+                                /** @description blocks in force that stop the next deploy */
+                                blocks: {
+                                    id: number;
+                                    project: string;
+                                    /** @description null: every environment of the project */
+                                    environment: string | null;
+                                    /** @description set: only this build is held back */
+                                    buildId: number | null;
+                                    /** @description set: any change containing this commit is held back */
+                                    sha: string | null;
+                                    /** @enum {string} */
+                                    kind: "manual" | "rollback";
+                                    reason: string;
+                                    createdBy: string;
+                                    createdAt: number;
+                                    /** @description null: until someone lifts it */
+                                    expiresAt: number | null;
+                                    liftedBy: string | null;
+                                    liftedAt: number | null;
+                                    liftReason: string | null;
+                                }[];
+                                /** @description every reason a deploy would wait now; empty: it may go */
+                                holds: string[];
+                                nextTryAt: number | null;
+                                timezone: string;
+                            } | null;
                         }[];
                     };
                 };
@@ -1502,6 +1548,52 @@ export interface paths {
                             health: "healthy" | "failing" | "deploying" | "unknown";
                             /** @description why, in one sentence */
                             healthDetail: string | null;
+                            /** @description risk-based process for the next deploy */
+                            control: {
+                                /** @description the risk of the change waiting to go out; null when nothing waits */
+                                risk: {
+                                    level: string;
+                                    /** @description every level, lowest first */
+                                    levels: string[];
+                                    reasons: {
+                                        level: string;
+                                        text: string;
+                                        rule: number | null;
+                                    }[];
+                                } | null;
+                                approvals: {
+                                    required: number;
+                                    given: {
+                                        by: string;
+                                        at: number;
+                                    }[];
+                                };
+                                /** @description blocks in force that stop the next deploy */
+                                blocks: {
+                                    id: number;
+                                    project: string;
+                                    /** @description null: every environment of the project */
+                                    environment: string | null;
+                                    /** @description set: only this build is held back */
+                                    buildId: number | null;
+                                    /** @description set: any change containing this commit is held back */
+                                    sha: string | null;
+                                    /** @enum {string} */
+                                    kind: "manual" | "rollback";
+                                    reason: string;
+                                    createdBy: string;
+                                    createdAt: number;
+                                    /** @description null: until someone lifts it */
+                                    expiresAt: number | null;
+                                    liftedBy: string | null;
+                                    liftedAt: number | null;
+                                    liftReason: string | null;
+                                }[];
+                                /** @description every reason a deploy would wait now; empty: it may go */
+                                holds: string[];
+                                nextTryAt: number | null;
+                                timezone: string;
+                            } | null;
                         };
                     };
                 };
@@ -1665,6 +1757,52 @@ export interface paths {
                                 health: "healthy" | "failing" | "deploying" | "unknown";
                                 /** @description why, in one sentence */
                                 healthDetail: string | null;
+                                /** @description risk-based process for the next deploy */
+                                control: {
+                                    /** @description the risk of the change waiting to go out; null when nothing waits */
+                                    risk: {
+                                        level: string;
+                                        /** @description every level, lowest first */
+                                        levels: string[];
+                                        reasons: {
+                                            level: string;
+                                            text: string;
+                                            rule: number | null;
+                                        }[];
+                                    } | null;
+                                    approvals: {
+                                        required: number;
+                                        given: {
+                                            by: string;
+                                            at: number;
+                                        }[];
+                                    };
+                                    /** @description blocks in force that stop the next deploy */
+                                    blocks: {
+                                        id: number;
+                                        project: string;
+                                        /** @description null: every environment of the project */
+                                        environment: string | null;
+                                        /** @description set: only this build is held back */
+                                        buildId: number | null;
+                                        /** @description set: any change containing this commit is held back */
+                                        sha: string | null;
+                                        /** @enum {string} */
+                                        kind: "manual" | "rollback";
+                                        reason: string;
+                                        createdBy: string;
+                                        createdAt: number;
+                                        /** @description null: until someone lifts it */
+                                        expiresAt: number | null;
+                                        liftedBy: string | null;
+                                        liftedAt: number | null;
+                                        liftReason: string | null;
+                                    }[];
+                                    /** @description every reason a deploy would wait now; empty: it may go */
+                                    holds: string[];
+                                    nextTryAt: number | null;
+                                    timezone: string;
+                                } | null;
                             }[];
                         }[];
                     };
@@ -1747,6 +1885,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         build?: number;
+                        /** @description admin only: deploy although a block, approval, window or freeze holds it */
+                        force?: {
+                            reason: string;
+                        };
                     } | null;
                 };
             };
@@ -2056,6 +2198,381 @@ export interface paths {
                                 at: number;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{env}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the candidate (or a given build) for an environment
+         * @description Counts towards the approvals its risk level's policy requires. Authors cannot approve their own change; approvals lapse when the candidate changes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    env: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        build?: number;
+                        comment?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            buildId: number;
+                            approvedBy: string;
+                            comment: string | null;
+                            createdAt: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upcoming scheduled deploys with windows, freezes and blocks */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    project?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: number;
+                            to: number;
+                            environments: {
+                                project: string;
+                                environment: string;
+                                timezone: string;
+                                /** @description on-green, manual, or the schedule */
+                                deploy: string;
+                                windows: string[] | null;
+                                freezes: {
+                                    name: string;
+                                    from: number;
+                                    to: number;
+                                }[];
+                                runs: {
+                                    at: number;
+                                    /** @enum {string} */
+                                    status: "deploy" | "frozen" | "outside-window" | "blocked";
+                                    reason: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Blocks in force now (all=true: every block, lifted and expired too) */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                    all?: "true" | "false";
+                    /** @description with all=true: only blocks with a smaller id */
+                    before?: number;
+                    /** @description with all=true */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            /** @description null: every environment of the project */
+                            environment: string | null;
+                            /** @description set: only this build is held back */
+                            buildId: number | null;
+                            /** @description set: any change containing this commit is held back */
+                            sha: string | null;
+                            /** @enum {string} */
+                            kind: "manual" | "rollback";
+                            reason: string;
+                            createdBy: string;
+                            createdAt: number;
+                            /** @description null: until someone lifts it */
+                            expiresAt: number | null;
+                            liftedBy: string | null;
+                            liftedAt: number | null;
+                            liftReason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop deploys to an environment (or the whole project, or one build or commit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description none: every environment */
+                        environment?: string;
+                        /** @description only this build */
+                        build?: number;
+                        /** @description any change containing this commit */
+                        sha?: string;
+                        reason: string;
+                        /** @description how long, e.g. "2h" */
+                        for?: string;
+                        /** @description until when, epoch ms */
+                        until?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            /** @description null: every environment of the project */
+                            environment: string | null;
+                            /** @description set: only this build is held back */
+                            buildId: number | null;
+                            /** @description set: any change containing this commit is held back */
+                            sha: string | null;
+                            /** @enum {string} */
+                            kind: "manual" | "rollback";
+                            reason: string;
+                            createdBy: string;
+                            createdAt: number;
+                            /** @description null: until someone lifts it */
+                            expiresAt: number | null;
+                            liftedBy: string | null;
+                            liftedAt: number | null;
+                            liftReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/blocks/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a block: its author may, and so may any deployer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            /** @description null: every environment of the project */
+                            environment: string | null;
+                            /** @description set: only this build is held back */
+                            buildId: number | null;
+                            /** @description set: any change containing this commit is held back */
+                            sha: string | null;
+                            /** @enum {string} */
+                            kind: "manual" | "rollback";
+                            reason: string;
+                            createdBy: string;
+                            createdAt: number;
+                            /** @description null: until someone lifts it */
+                            expiresAt: number | null;
+                            liftedBy: string | null;
+                            liftedAt: number | null;
+                            liftReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    project?: string;
+                    environment?: string;
+                    /** @description an action; one ending in `.` (e.g. `deploy.`) matches every action under it */
+                    action?: string;
+                    actor?: string;
+                    /** @description only entries with a smaller id */
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            at: number;
+                            /** @description a username, `slack:<name>`, or `weeknight` for what it did itself */
+                            actor: string;
+                            /** @description e.g. deploy, deploy.forced, rollback, approve, block, unblock */
+                            action: string;
+                            /** @description what was acted on, e.g. `block:3` */
+                            target: string;
+                            project: string | null;
+                            environment: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                     };
                 };
             };
@@ -3163,6 +3680,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/{id}/fixes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a build as fixing an incident, so defects-first lets it through */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        build: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incident: number;
+                            build: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{name}/environments/{env}/backups": {
         parameters: {
             query?: never;
@@ -3478,6 +4042,46 @@ export interface paths {
                             ping: boolean;
                             ignored: string | null;
                             build: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/slash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Slack-style slash command: block, unblock, status (signed like Slack) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            response_type: "in_channel" | "ephemeral";
+                            text: string;
                         };
                     };
                 };

@@ -1,6 +1,8 @@
 import { Route, Routes } from "react-router";
 import { AlertsPage } from "../pages/alerts-page.js";
+import { AuditPage } from "../pages/audit-page.js";
 import { BuildPage } from "../pages/build-page.js";
+import { CalendarPage } from "../pages/calendar-page.js";
 import { EnvironmentPage } from "../pages/environment-page.js";
 import { IncidentPage } from "../pages/incident-page.js";
 import { IncidentsPage } from "../pages/incidents-page.js";
@@ -34,6 +36,8 @@ function SignedInOrNot() {
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="incidents" element={<IncidentsPage />} />
         <Route path="incidents/:id" element={<IncidentPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="settings/*" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from "react-router";
+import { BlocksBanner } from "../components/blocks-banner.js";
 import { useFiringAlerts } from "../lib/use-firing-alerts.js";
 import { useOpenIncidents } from "../lib/use-incident.js";
 import { type LiveState, useLiveUpdates } from "./live-events.js";
@@ -31,6 +32,8 @@ export function Layout() {
           </NavLink>
           <AlertsLink />
           <IncidentsLink />
+          <NavLink to="/calendar">Calendar</NavLink>
+          <NavLink to="/audit">Audit</NavLink>
           {user.can("admin") && <NavLink to="/settings">Settings</NavLink>}
         </nav>
         <div className="top-bar-end">
@@ -56,6 +59,7 @@ export function Layout() {
           </button>
         </div>
       </header>
+      <BlocksBanner />
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>

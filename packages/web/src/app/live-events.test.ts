@@ -42,3 +42,35 @@ describe("live incident events", () => {
     }
   });
 });
+
+describe("live block and approval events", () => {
+  const types = ["block.placed", "block.lifted", "approval.added"];
+
+  it("are all listened to", () => {
+    for (const type of types) expect(eventTypes).toContain(type);
+  });
+
+  it("refresh the environment, the overview, the blocks banner, the calendar and the audit log", () => {
+    const data = { project: "shop", environment: "production", blockId: 4 };
+    for (const type of types) {
+      expect(staleQueryKeys({ type, data })).toEqual([
+        ["environment", "shop"],
+        ["overview"],
+        ["blocks"],
+        ["calendar"],
+        ["audit"],
+      ]);
+    }
+  });
+});
+
+describe("live skipped runs", () => {
+  it("refresh the environment's last skip reason and the overview", () => {
+    expect(eventTypes).toContain("environment.skipped");
+    const data = { project: "shop", environment: "production", reason: "waiting: frozen" };
+    expect(staleQueryKeys({ type: "environment.skipped", data })).toEqual([
+      ["environment", "shop"],
+      ["overview"],
+    ]);
+  });
+});

@@ -53,6 +53,14 @@ export function staleQueryKeys(event: Pick<LiveEvent, "type" | "data">): unknown
     if (typeof data.incidentId === "number") keys.push(["incident", data.incidentId]);
     return keys;
   }
+  if (type === "environment.skipped") {
+    // A run that waited: its reason is the environment's last skip.
+    return [["environment", data.project], ["overview"]];
+  }
+  if (type.startsWith("block.") || type === "approval.added") {
+    // Blocks and approvals change what holds a deploy: everywhere that shows holds or history.
+    return [["environment", data.project], ["overview"], ["blocks"], ["calendar"], ["audit"]];
+  }
   return [["overview"]];
 }
 
@@ -86,7 +94,7 @@ function dispatch(queries: QueryClient, event: LiveEvent): void {
   for (const queryKey of staleQueryKeys(event)) void queries.invalidateQueries({ queryKey });
 }
 
-/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/, incidents/). */
+/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/, incidents/, blocks/). */
 export const eventTypes = [
   "build.queued",
   "build.started",
@@ -119,4 +127,8 @@ export const eventTypes = [
   "incident.opened",
   "incident.updated",
   "incident.resolved",
+  "block.placed",
+  "block.lifted",
+  "approval.added",
+  "environment.skipped",
 ];

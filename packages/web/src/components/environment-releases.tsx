@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { EnvironmentView } from "../api/answers.js";
+import { RiskBadge } from "./risk-badge.js";
 import { EmptyState } from "./states.js";
 import { RelativeTime } from "./time.js";
 
@@ -32,7 +33,9 @@ export function EnvironmentReleases({ env }: { env: EnvironmentView }) {
         )}
       </section>
       <section className="card release-card" aria-labelledby="candidate-title">
-        <h2 id="candidate-title">Candidate</h2>
+        <h2 id="candidate-title">
+          Candidate {env.control?.risk && !candidateIsLive && <RiskBadge risk={env.control.risk} />}
+        </h2>
         {candidate ? (
           <>
             <ReleaseSummary

@@ -1,10 +1,12 @@
 import type { EnvironmentView } from "../api/answers.js";
 import { describeDiff, formatFileCount } from "../lib/deployment-format.js";
+import { RiskBadge, RiskReasons } from "./risk-badge.js";
 import { EmptyState } from "./states.js";
 
 /** The commits the candidate would ship on top of what is live, newest first (as git logs them). */
 export function EnvironmentWaiting({ env }: { env: EnvironmentView }) {
   const { waiting } = env;
+  const risk = env.control?.risk ?? null;
   return (
     <section className="env-waiting" aria-labelledby="waiting-title">
       <h2 id="waiting-title">
@@ -13,8 +15,15 @@ export function EnvironmentWaiting({ env }: { env: EnvironmentView }) {
           <span className="count">
             {waiting.length} commit{waiting.length === 1 ? "" : "s"}
           </span>
-        )}
+        )}{" "}
+        {risk && <RiskBadge risk={risk} />}
       </h2>
+      {risk && risk.reasons.length > 0 && (
+        <div className="risk-why">
+          <p className="hint">Why {risk.level} risk:</p>
+          <RiskReasons risk={risk} />
+        </div>
+      )}
       <div data-testid="waiting-commits">
         {waiting.length === 0 ? (
           <EmptyState title={`${env.name} is up to date with the candidate`}>

@@ -3,6 +3,8 @@ import type { Overview } from "../api/answers.js";
 import { firstLine, shortSha } from "../lib/builds-format.js";
 import { environmentPath, isDeploying, waitingLabel } from "../lib/builds-overview.js";
 import { describePolicy } from "../lib/deployment-format.js";
+import { BlockButton } from "./block-dialog.js";
+import { RiskDisclosure } from "./risk-badge.js";
 import { StatusChip } from "./status-chip.js";
 import { Countdown, RelativeTime } from "./time.js";
 
@@ -20,7 +22,7 @@ export function EnvironmentCell({
   project: string;
   environment: OverviewEnvironment;
 }) {
-  const { name, live, candidate, waiting, lastDeployment } = environment;
+  const { name, live, candidate, waiting, lastDeployment, control } = environment;
   const headingId = `env-${project}-${name}-heading`;
   return (
     <article
@@ -74,6 +76,7 @@ export function EnvironmentCell({
                   since={null}
                 />
                 <span className="cell-waiting">{waitingLabel(waiting.length)}</span>
+                {control?.risk && <RiskDisclosure risk={control.risk} />}
               </>
             ) : candidate ? (
               <span className="cell-up-to-date">{waitingLabel(0)}</span>
@@ -105,7 +108,23 @@ export function EnvironmentCell({
           : {environment.lastSkipReason}
         </p>
       )}
+      <footer className="cell-foot">
+        <Holds holds={control?.holds ?? []} />
+        <BlockButton project={project} environment={name} compact />
+      </footer>
     </article>
+  );
+}
+
+/** The first reason the next deploy waits, and how many more there are. */
+function Holds({ holds }: { holds: string[] }) {
+  const [first] = holds;
+  if (first === undefined) return <span />;
+  return (
+    <p className="cell-holds" title={holds.join("\n")}>
+      Waiting: {first}
+      {holds.length > 1 && <span className="muted"> (+{holds.length - 1} more)</span>}
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ApiError, api, unwrap } from "../api/client.js";
 import { environmentPath } from "../lib/builds-overview.js";
+import { BlockButton } from "./block-dialog.js";
 import { ErrorState } from "./states.js";
 import { StatusChip } from "./status-chip.js";
 
@@ -35,7 +36,10 @@ export function ProjectHeader({ project }: { project: string }) {
       <p className="crumbs">
         <Link to="/">Overview</Link> <span aria-hidden="true">/</span>
       </p>
-      <h1>{project}</h1>
+      <div className="project-title">
+        <h1>{project}</h1>
+        {details.data && <BlockButton project={project} environment={null} />}
+      </div>
       {details.data && (
         <p className="project-repo muted">
           <span className="mono">{details.data.repoUrl}</span> · branch{" "}

@@ -1,4 +1,4 @@
-/** Statuses and kinds (builds, deployments, monitors, alerts, incidents), grouped by what they mean to a reader. */
+/** Statuses and kinds (builds, deployments, monitors, alerts, incidents, scheduled runs), grouped by what they mean to a reader. */
 const tones: Record<string, "good" | "bad" | "busy" | "idle" | "warn"> = {
   passed: "good",
   succeeded: "good",
@@ -37,6 +37,11 @@ const tones: Record<string, "good" | "bad" | "busy" | "idle" | "warn"> = {
   "missing-test": "busy",
   "missing-monitor": "busy",
   process: "busy",
+  // What a scheduled run would do (the calendar).
+  deploy: "good",
+  frozen: "warn",
+  "outside-window": "idle",
+  blocked: "bad",
 };
 
 /** A small coloured label; colour is never the only signal, the word is always there. */

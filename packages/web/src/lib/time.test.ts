@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatCountdown, formatDuration } from "./time.js";
+import {
+  dayKey,
+  formatAge,
+  formatCountdown,
+  formatDuration,
+  formatWhen,
+  nextDayKey,
+} from "./time.js";
 
 const now = Date.UTC(2026, 10, 27, 20, 0, 0);
 const minutes = (n: number) => n * 60_000;
@@ -43,5 +50,35 @@ describe("formatCountdown", () => {
     [minutes(60 * 50), "in 2 d 2 h"],
   ])("%i ms left reads %s", (left, expected) => {
     expect(formatCountdown(now + left, now)).toBe(expected);
+  });
+});
+
+describe("formatWhen", () => {
+  const at = (day: number, h: number, m = 0) => Date.UTC(2026, 10, day, h, m);
+  const noon = at(30, 12);
+
+  it("says only the time today", () => {
+    expect(formatWhen(at(30, 14), noon, "UTC")).toBe("14:00");
+  });
+
+  it("says tomorrow for the next day", () => {
+    expect(formatWhen(Date.UTC(2026, 11, 1, 9), noon, "UTC")).toBe("tomorrow 09:00");
+  });
+
+  it("names the day further out", () => {
+    expect(formatWhen(Date.UTC(2026, 11, 3, 22), noon, "UTC")).toBe("Thu 3 Dec 22:00");
+  });
+
+  it("reads the day in the given time zone", () => {
+    // 23:30 UTC on the 30th is already the 1st in Paris.
+    expect(formatWhen(at(30, 23, 30), noon, "Europe/Paris")).toBe("tomorrow 00:30");
+  });
+});
+
+describe("dayKey and nextDayKey", () => {
+  it("give the calendar day and the one after it", () => {
+    expect(dayKey(Date.UTC(2026, 11, 31, 23), "UTC")).toBe("2026-12-31");
+    expect(nextDayKey("2026-12-31")).toBe("2027-01-01");
+    expect(nextDayKey("2028-02-28")).toBe("2028-02-29");
   });
 });

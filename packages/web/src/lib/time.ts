@@ -44,3 +44,49 @@ export function formatTimestamp(at: number): string {
     timeStyle: "medium",
   });
 }
+
+/** "2026-11-30": the calendar day of `at` in a time zone (the browser's when not given). */
+export function dayKey(at: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
+}
+
+/** "14:00": the wall-clock time of `at` in a time zone. */
+export function formatClock(at: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+}
+
+/** "Mon 30 Nov": a day as an agenda heads it. */
+export function formatDay(at: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+  }).format(at);
+}
+
+/** "2026-12-01" for "2026-11-30": the next calendar day of a day key. */
+export function nextDayKey(key: string): string {
+  const [year, month, day] = key.split("-").map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + 1)).toISOString().slice(0, 10);
+}
+
+/** A time near now as a person says it: "14:00" today, "tomorrow 09:00", else "Mon 30 Nov 22:00". */
+export function formatWhen(at: number, now: number, timeZone?: string): string {
+  const clock = formatClock(at, timeZone);
+  const day = dayKey(at, timeZone);
+  const today = dayKey(now, timeZone);
+  if (day === today) return clock;
+  if (day === nextDayKey(today)) return `tomorrow ${clock}`;
+  return `${formatDay(at, timeZone)} ${clock}`;
+}

@@ -5,6 +5,7 @@ import { api, unwrap } from "../api/client.js";
 import { DeploymentHistory } from "../components/deployment-history.js";
 import { DeploymentPanel } from "../components/deployment-panel.js";
 import { EnvironmentActions } from "../components/environment-actions.js";
+import { EnvironmentControl } from "../components/environment-control.js";
 import { EnvironmentHeader } from "../components/environment-header.js";
 import { EnvironmentMonitors } from "../components/environment-monitors.js";
 import { EnvironmentReleases } from "../components/environment-releases.js";
@@ -43,6 +44,7 @@ export function EnvironmentPage() {
   return (
     <div className="env-page">
       <EnvironmentHeader project={project} env={env} />
+      <EnvironmentControl project={project} env={env} />
       <EnvironmentActions project={project} env={env} onStarted={(started) => select(started.id)} />
       <div className="env-grid">
         <div className="env-main">
