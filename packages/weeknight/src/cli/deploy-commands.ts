@@ -45,6 +45,10 @@ async function runDeployment(
   if (done.step !== "succeeded") io.setExitCode(1);
 }
 
+const forceHelp =
+  "admin only: deploy although a block, approval, window, freeze or incident holds it (audited)";
+const forceBody = (reason: string | undefined) => (reason ? { force: { reason } } : {});
+
 /** Risk, approvals, blocks and what holds the next deploy back. */
 function printControl(out: Output, e: EnvironmentView): void {
   const control = e.control;
@@ -134,10 +138,7 @@ export function deployCommands(program: Command, io: CliIo): void {
     .description("Deploy the environment's candidate (or --build) now, following each step")
     .requiredOption(...projectOption)
     .option("--build <id>", "deploy this build instead of the candidate", positiveInteger)
-    .option(
-      "--force <reason>",
-      "admin only: deploy although a block, approval, window, freeze or incident holds it (audited)",
-    )
+    .option("--force <reason>", forceHelp)
     .option("--json", "print the finished deployment as JSON")
     .addHelpText(
       "after",
@@ -151,7 +152,7 @@ export function deployCommands(program: Command, io: CliIo): void {
             `/projects/${options.project}/environments/${environment}/deploy`,
             {
               ...(options.build ? { build: options.build } : {}),
-              ...(options.force ? { force: { reason: options.force } } : {}),
+              ...forceBody(options.force),
             },
           ),
         );
@@ -162,12 +163,17 @@ export function deployCommands(program: Command, io: CliIo): void {
     .command("promote <from> <to>")
     .description("Deploy what is live on one environment to another")
     .requiredOption(...projectOption)
+    .option("--force <reason>", forceHelp)
     .option("--json", "print the finished deployment as JSON")
     .addHelpText("after", "\nExample:\n  weeknight promote internal production --project shop")
-    .action(async (from: string, to: string, options: ProjectOption) => {
+    .action(async (from: string, to: string, options: ProjectOption & { force?: string }) => {
       const out = createOutput(io);
       await runDeployment(io, out, options.project, options.json, (client) =>
-        client.post<Deployment>(`/projects/${options.project}/promote`, { from, to }),
+        client.post<Deployment>(`/projects/${options.project}/promote`, {
+          from,
+          to,
+          ...forceBody(options.force),
+        }),
       );
     });
 

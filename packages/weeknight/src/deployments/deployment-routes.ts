@@ -30,6 +30,13 @@ export const deploymentSchema = z.object({
 
 const envParams = z.object({ name: z.string(), env: z.string() });
 
+const forceSchema = z
+  .object({ reason: z.string().min(1) })
+  .optional()
+  .describe(
+    "admin only: deploy although a block, approval, window, freeze or incident holds it (audited)",
+  );
+
 export function deploymentRoutes(deps: {
   deployments: DeploymentService;
   environments: EnvironmentService;
@@ -168,7 +175,11 @@ export function deploymentRoutes(deps: {
           summary: "Deploy what is live on one environment to another",
           tags: ["deployments"],
           params: z.object({ name: z.string() }),
-          body: z.object({ from: z.string(), to: z.string() }),
+          body: z.object({
+            from: z.string(),
+            to: z.string(),
+            force: forceSchema,
+          }),
           response: { 202: deploymentSchema },
         },
       },
@@ -183,6 +194,7 @@ export function deploymentRoutes(deps: {
           environment: to,
           buildId: live.buildId,
           trigger: `promote:${from}:${actor}`,
+          force: request.body.force?.reason,
         });
         return reply.status(202).send(await deployments.get(deployment.id));
       },

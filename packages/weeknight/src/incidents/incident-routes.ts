@@ -75,12 +75,15 @@ export function incidentRoutes(deps: {
   markFix: (incidentId: number, buildId: number, by: string) => Promise<void>;
 }): RoutesPlugin {
   const { incidents, audit } = deps;
-  const record = (
+  const record = async (
     actor: string,
     action: string,
     id: number,
     details: Record<string, unknown> = {},
-  ) => audit.record({ actor, action, target: `incident:${id}`, details });
+  ) => {
+    const { project, environment } = await incidents.get(id);
+    await audit.record({ actor, action, target: `incident:${id}`, project, environment, details });
+  };
 
   return (app) => {
     app.get(

@@ -362,6 +362,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bus,
     clock,
     environmentUrl: dashboardUrl,
+    projectUrl: (project) => `${publicUrl()}/projects/${project}`,
   });
   scheduler = createEnvironmentScheduler({
     projects,

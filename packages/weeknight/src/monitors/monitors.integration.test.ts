@@ -235,6 +235,13 @@ describe.each(testDialects)("monitors on %s", (dialect) => {
     expect(steps.slice(-2)).toEqual(["rolling-back", "rolled-back"]);
     expect(steps.filter((s) => s === "rolling-back")).toHaveLength(1);
     expect(readFileSync(join(out, "production.txt"), "utf8")).toBe("good v1");
+
+    // Production stays blocked after the automatic rollback until someone confirms the fix.
+    const placed = await t.waitForEvent(
+      (e) => e.type === "block.placed" && e.data.environment === "production",
+    );
+    expect(placed.data.reason).toContain(`deployment ${deployment.id}`);
+    expect((await t.api("POST", `/blocks/${placed.data.blockId}/lift`)).status).toBe(200);
   });
 
   it("rolls back a deployment whose release logs an error of a new shape", async () => {

@@ -10,7 +10,7 @@ export interface ControlNotice {
   risk: { level: string; reasons: string[] } | null;
   /** Why it would wait (notice) or was skipped (summary). */
   holds: string[];
-  /** deploy.summary: what happened ("live", "rolled back: …", "skipped"). */
+  /** deploy.summary: "went live", "was rolled back: …", "failed: …" or "was skipped". */
   outcome: string | null;
   block: {
     id: number;

@@ -101,6 +101,8 @@ export function createDeployControl(deps: {
     environment: string,
     config: WeeknightConfig,
     build: Build,
+    /** When the deploy would happen (the notice asks about tonight's run); default now. */
+    at: number = clock.now(),
   ): Promise<ControlCheck> {
     const env = config.environments[environment];
     if (!env) throw new NotFoundError(`${project.name} has no environment "${environment}"`);
@@ -127,7 +129,7 @@ export function createDeployControl(deps: {
       approvals: given,
       blocks,
       incidents,
-      now: clock.now(),
+      now: at,
     });
     return { ...decision, risk, commits: change.commits, approvals: given, blocks };
   }

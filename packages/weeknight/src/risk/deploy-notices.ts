@@ -44,6 +44,7 @@ export function createDeployNotices(deps: {
   bus: EventBus;
   clock: Clock;
   environmentUrl: (project: string, environment: string) => string;
+  projectUrl: (project: string) => string;
   onError?: (message: string) => void;
 }) {
   const { projects, deployments, control, clock } = deps;
@@ -53,7 +54,8 @@ export function createDeployNotices(deps: {
 
   async function send(
     project: Project,
-    environment: string,
+    /** Null: about every environment of the project (a project-wide block). */
+    environment: string | null,
     event: NotifyEvent,
     build: Build,
     checked: ControlCheck | null,
@@ -61,7 +63,7 @@ export function createDeployNotices(deps: {
   ): Promise<BuildNotification | null> {
     const current = await deps.currentConfig(project);
     if (!deps.notify || !current) return null;
-    const env = current.config.environments[environment];
+    const env = environment === null ? undefined : current.config.environments[environment];
     const extra = checked?.policy.notify ?? [];
     const channels: NotifyChannelConfig[] = [
       ...current.config.notify,
@@ -70,14 +72,17 @@ export function createDeployNotices(deps: {
         : []),
     ];
     if (channels.length === 0) return null;
-    const url = deps.environmentUrl(project.name, environment);
+    const url =
+      environment === null
+        ? deps.projectUrl(project.name)
+        : deps.environmentUrl(project.name, environment);
     const notification: BuildNotification = {
       event,
       project: project.name,
       build: { id: build.id, sha: build.sha, branch: build.branch, url },
       ...commitFields(checked?.commits ?? []),
       control: {
-        environment,
+        environment: environment ?? "every environment",
         at: null,
         timezone: env ? environmentTimezone(env) : "UTC",
         risk: checked
@@ -86,7 +91,7 @@ export function createDeployNotices(deps: {
         holds: checked?.holds ?? [],
         outcome: null,
         block: null,
-        howToBlock: `weeknight block ${environment} -p ${project.name} -m "<reason>" (or the Block button: ${url})`,
+        howToBlock: `weeknight block ${environment === null ? "" : `${environment} `}-p ${project.name} -m "<reason>" (or the Block button: ${url})`,
         url,
         ...fields,
       },
@@ -106,7 +111,14 @@ export function createDeployNotices(deps: {
       deployments.live(project, environment),
     ]);
     if (!candidate || live?.buildId === candidate.id) return null;
-    const checked = await control.check(project, environment, current.config, candidate);
+    // Windows and freezes are judged at the run's time, not at the notice's.
+    const checked = await control.check(
+      project,
+      environment,
+      current.config,
+      candidate,
+      at ?? clock.now(),
+    );
     return send(project, environment, "deploy.notice", candidate, checked, { at });
   }
 
@@ -191,16 +203,22 @@ export function createDeployNotices(deps: {
       const buildId =
         block.buildId ?? live?.buildId ?? (await deps.currentConfig(project))?.build.id;
       if (buildId === undefined) return;
-      const where = block.environment ?? "every environment";
-      await send(project, where, `block.${change}`, await deps.builds.get(buildId), null, {
-        block: {
-          id: block.id,
-          by: block.createdBy,
-          reason: block.reason,
-          expiresAt: block.expiresAt,
-          liftedBy: block.liftedBy,
+      await send(
+        project,
+        block.environment,
+        `block.${change}`,
+        await deps.builds.get(buildId),
+        null,
+        {
+          block: {
+            id: block.id,
+            by: block.createdBy,
+            reason: block.reason,
+            expiresAt: block.expiresAt,
+            liftedBy: block.liftedBy,
+          },
         },
-      });
+      );
     },
 
     stop() {
