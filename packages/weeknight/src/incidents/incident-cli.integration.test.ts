@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../test-support/test-cli.js";
+import { runCliAs } from "../test-support/test-cli.js";
 import { type IncidentTestApp, startIncidentTestApp } from "./test-support/incident-test-app.js";
 
 describe("weeknight incident", () => {
@@ -20,12 +20,7 @@ describe("weeknight incident", () => {
   });
 
   function cli(args: string[], who: "viewer" | "deployer" = "deployer") {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
-    for (const key of Object.keys(env)) if (key.startsWith("WEEKNIGHT_")) delete env[key];
-    return runCli(args, {
-      cwd: home,
-      env: { ...env, HOME: home, WEEKNIGHT_URL: url, WEEKNIGHT_TOKEN: t.tokens[who] },
-    });
+    return runCliAs(args, { url, token: t.tokens[who], home });
   }
 
   it("opens, explains and resolves an incident, and shows the suspect deploy's commits", async () => {

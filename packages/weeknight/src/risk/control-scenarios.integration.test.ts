@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DomainEvent } from "../events/event-bus.js";
 import { type HttpReceiver, startHttpReceiver } from "../notify/test-support/http-receiver.js";
+import { runCliAs } from "../test-support/test-cli.js";
 import { createTestClock } from "../test-support/test-clock.js";
 import { testDialects } from "../test-support/test-databases.js";
 import { createTestRepo } from "../test-support/test-repo.js";
@@ -162,13 +163,12 @@ describe.each(testDialects)("risk and control scenarios on %s", (dialect) => {
     expect(own.status).toBe(409);
     expect(own.body.error.message).toMatch(/^ada wrote [0-9a-f]{7} "add table t" in this change/);
 
-    const approved = await t.api<{ buildId: number; approvedBy: string }>(
-      "POST",
-      `/projects/${PROJECT}/environments/production/approve`,
-      { comment: "checked the migration" },
+    const approved = await runCliAs(
+      ["approve", "production", "-m", "checked the migration", "--json"],
+      { url: t.url, token: t.token, home: t.home },
     );
-    expect(approved.status).toBe(201);
-    expect(approved.body).toMatchObject({ buildId: build, approvedBy: "admin" });
+    expect(approved.code).toBe(0);
+    expect(JSON.parse(approved.stdout)).toMatchObject({ buildId: build, approvedBy: "admin" });
 
     // Approved, but 19:00 is outside the 20–23 window: a manual deploy is refused and says why.
     clock.set("2026-12-02T19:00:00Z");

@@ -43,3 +43,16 @@ export function runCli(
     child.stdin.end(options.input ?? "");
   });
 }
+
+/** Runs `weeknight <args>` as a signed-in user, with none of the developer's own Weeknight settings. */
+export function runCliAs(
+  args: string[],
+  user: { url: string; token: string; home: string },
+): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  for (const key of Object.keys(env)) if (key.startsWith("WEEKNIGHT_")) delete env[key];
+  return runCli(args, {
+    cwd: user.home,
+    env: { ...env, HOME: user.home, WEEKNIGHT_URL: user.url, WEEKNIGHT_TOKEN: user.token },
+  });
+}
