@@ -7,9 +7,6 @@ import { backupRoutes } from "../backups/backup-routes.js";
 import { createBackupService } from "../backups/backup-service.js";
 import { createBackupSqlStore } from "../backups/backup-sql-store.js";
 import { blockRoutes } from "../blocks/block-routes.js";
-import { createBlockService } from "../blocks/block-service.js";
-import { createBlockSqlStore } from "../blocks/block-sql-store.js";
-import { blockAfterRollback } from "../blocks/rollback-block.js";
 import { slashRoutes } from "../blocks/slash-routes.js";
 import { createBuildExecutor } from "../builds/build-executor.js";
 import { createBuildLogs } from "../builds/build-log.js";
@@ -31,10 +28,7 @@ import { createTargetFactory } from "../deployments/deployment-targets.js";
 import { createTargetStatusBoard } from "../deployments/target-status-board.js";
 import { createDataRefresh } from "../environments/data-refresh.js";
 import { dataRefreshRoutes, environmentRoutes } from "../environments/environment-routes.js";
-import {
-  createEnvironmentScheduler,
-  type EnvironmentScheduler,
-} from "../environments/environment-scheduler.js";
+import type { EnvironmentScheduler } from "../environments/environment-scheduler.js";
 import {
   createEnvironmentService,
   type EnvironmentService,
@@ -45,7 +39,7 @@ import { createEventBus } from "../events/event-bus.js";
 import { eventRoutes } from "../events/event-routes.js";
 import { createHttpApp, type HttpApp } from "../http/http-app.js";
 import { bearerToken, hasRole } from "../http/http-auth.js";
-import { createFixMarker, createIncidentFixSqlStore } from "../incidents/incident-fixes.js";
+import { createFixMarker } from "../incidents/incident-fixes.js";
 import { incidentRoutes } from "../incidents/incident-routes.js";
 import { createIncidentService, type IncidentService } from "../incidents/incident-service.js";
 import { createIncidentSqlStore } from "../incidents/incident-sql-store.js";
@@ -67,12 +61,9 @@ import { createProcessRunner } from "../process/process-runner.js";
 import { projectRoutes } from "../projects/project-routes.js";
 import { createProjectService } from "../projects/project-service.js";
 import { createProjectSqlStore } from "../projects/project-sql-store.js";
-import { createApprovalSqlStore } from "../risk/approval-store.js";
 import { controlRoutes } from "../risk/control-routes.js";
-import { createDeployCalendar } from "../risk/deploy-calendar.js";
-import { createDeployControl, type DeployControl } from "../risk/deploy-control.js";
-import { createDeployNotices, type DeployNotices } from "../risk/deploy-notices.js";
-import { createPolicyLog } from "../risk/policy-log.js";
+import type { DeployControl } from "../risk/deploy-control.js";
+import type { DeployNotices } from "../risk/deploy-notices.js";
 import { createAgentClient } from "../targets/process/agent-client.js";
 import { createProcessTarget } from "../targets/process/process-target.js";
 import { createSshTarget } from "../targets/ssh/ssh-target.js";
@@ -80,6 +71,7 @@ import type { Target } from "../targets/target.js";
 import { userRoutes } from "../users/user-routes.js";
 import { createUserService } from "../users/user-service.js";
 import { createUserSqlStore } from "../users/user-sql-store.js";
+import { wireControl } from "./control-wiring.js";
 import { localAgentClient } from "./local-agent.js";
 import { packageVersion } from "./package-version.js";
 import { type Settings, stageBaseEnv } from "./settings.js";
@@ -314,78 +306,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       void incidents.onAlert(alert, change);
     },
   });
-  const fixes = createIncidentFixSqlStore(db);
-  const dashboardUrl = (project: string, environment: string) =>
-    `${publicUrl()}/projects/${project}/environments/${environment}`;
-  let notices: DeployNotices | undefined;
-  const blocks = createBlockService({
-    store: createBlockSqlStore(db),
-    projects,
-    bus,
-    clock,
-    audit,
-    environmentNames: async (project) =>
-      Object.keys((await environments.currentConfig(project))?.config.environments ?? {}),
-    buildProject: async (id) => (await builds.get(id).catch(() => null))?.projectId ?? null,
-    announce: (change, block) =>
-      void notices
-        ?.blockChanged(change, block)
-        .catch((error) =>
-          console.error(
-            `weeknight: notifying about block ${block.id}: ${(error as Error).message}`,
-          ),
-        ),
-  });
-  const stopRollbackBlocks = blockAfterRollback({ bus, blocks });
-  control = createDeployControl({
+  const wired = wireControl({
+    db,
     projects,
     builds,
     deployments,
-    blocks,
-    approvals: createApprovalSqlStore(db),
-    incidents,
-    fixes,
-    currentConfig: environments.currentConfig,
-    candidate: environments.candidate,
-    audit,
-    bus,
-    clock,
-  });
-  notices = createDeployNotices({
-    projects,
-    deployments,
-    builds,
-    control,
-    currentConfig: environments.currentConfig,
-    candidate: environments.candidate,
-    notify,
-    bus,
-    clock,
-    environmentUrl: dashboardUrl,
-    projectUrl: (project) => `${publicUrl()}/projects/${project}`,
-  });
-  scheduler = createEnvironmentScheduler({
-    projects,
     environments,
-    deployments,
-    control,
-    notices,
-    policyLog: createPolicyLog({
-      audit,
-      commitAuthor: async (_project, build) =>
-        (await builds.get(build.id)).commits.find((c) => c.sha === build.sha)?.authorName ??
-        "weeknight",
-    }),
+    incidents,
+    notify,
     audit,
     bus,
     clock,
+    publicUrl,
   });
-  const calendar = createDeployCalendar({
-    projects,
-    currentConfig: environments.currentConfig,
-    blocks,
-    clock,
-  });
+  const { blocks, calendar, fixes, notices, stopRollbackBlocks } = wired;
+  control = wired.control;
+  scheduler = wired.scheduler;
   const metrics = createServerMetrics({ bus });
 
   const app = await createHttpApp({
