@@ -6,7 +6,7 @@ import {
   NotFoundError,
   UnauthenticatedError,
 } from "../errors/domain-errors.js";
-import type { RoutesPlugin } from "../http/http-app.js";
+import { type RoutesPlugin, rawBodyRoutes } from "../http/http-app.js";
 import type { BlockService, BlockView } from "./block-service.js";
 import {
   parseSlashText,
@@ -34,12 +34,7 @@ export function slashRoutes(deps: {
   clock: Clock;
 }): RoutesPlugin {
   return (app) => {
-    app.register(async (scoped) => {
-      // The signature is over the exact bytes sent, so the body must stay raw.
-      scoped.removeAllContentTypeParsers();
-      scoped.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
-        done(null, body),
-      );
+    rawBodyRoutes(app, (scoped) => {
       scoped.post(
         "/integrations/slash",
         {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RoutesPlugin } from "../http/http-app.js";
+import { type RoutesPlugin, rawBodyRoutes } from "../http/http-app.js";
 import type { ProjectService } from "../projects/project-service.js";
 import { verifyAndParseWebhook, WEBHOOK_PROVIDERS } from "../sources/webhook-verify.js";
 import type { BuildService } from "./build-service.js";
@@ -10,12 +10,7 @@ export function webhookRoutes(deps: {
   builds: BuildService;
 }): RoutesPlugin {
   return (app) => {
-    app.register(async (scoped) => {
-      // Signatures are over the exact bytes sent, so the body must stay raw.
-      scoped.removeAllContentTypeParsers();
-      scoped.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
-        done(null, body),
-      );
+    rawBodyRoutes(app, (scoped) => {
       scoped.post(
         "/webhooks/:project/:provider",
         {

@@ -29,6 +29,20 @@ export type ZodApp = FastifyInstance<
 /** A feature module's routes: registered under /api/v1 by the factory. */
 export type RoutesPlugin = (app: ZodApp) => void;
 
+/**
+ * Routes whose bodies stay raw bytes (`request.body` is a Buffer): signatures are over the
+ * exact bytes sent, so nothing may parse them first.
+ */
+export function rawBodyRoutes(app: ZodApp, register: (scoped: ZodApp) => void): void {
+  app.register(async (scoped) => {
+    scoped.removeAllContentTypeParsers();
+    scoped.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) =>
+      done(null, body),
+    );
+    register(scoped);
+  });
+}
+
 export interface HttpAppDeps {
   authenticator: Authenticator;
   routes: RoutesPlugin[];
