@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useRef, useState } from "react";
+import { DialogFooter } from "./dialog-footer.js";
 
 /**
  * A modal <dialog> that runs an action: busy while it runs, closed when it succeeds, and
@@ -33,6 +34,8 @@ export function useDialogAction() {
   };
 }
 
+export type DialogAction = ReturnType<typeof useDialogAction>;
+
 /**
  * A button that asks before it acts, in a native <dialog> (focus is trapped and Escape cancels).
  * Shows the action's error in the dialog instead of closing on failure.
@@ -61,24 +64,15 @@ export function ConfirmButton(props: {
       <dialog ref={dialog} aria-labelledby={titleId}>
         <h2 id={titleId}>{props.title}</h2>
         {props.children}
-        {error && (
-          <p className="notice notice-bad" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={close} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={props.danger ? "danger" : "primary"}
-            onClick={() => void run(props.onConfirm)}
-            disabled={busy}
-          >
-            {busy ? "Working…" : (props.confirmLabel ?? props.label)}
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          busy={busy}
+          onCancel={close}
+          confirmLabel={props.confirmLabel ?? props.label}
+          busyLabel="Working…"
+          danger={props.danger}
+          onConfirm={() => void run(props.onConfirm)}
+        />
       </dialog>
     </>
   );

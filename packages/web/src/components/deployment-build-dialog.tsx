@@ -1,6 +1,7 @@
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { parseBuildNumber } from "../lib/deployment-format.js";
 import { useDialogAction } from "./confirm-button.js";
+import { FormDialog } from "./form-dialog.js";
 
 /**
  * "Deploy build…": asks for a build number, checks it, and keeps the dialog open with the
@@ -10,12 +11,12 @@ export function DeploymentBuildDialog(props: {
   environment: string;
   onDeploy: (build: number) => Promise<unknown>;
 }) {
-  const { dialog, busy, error, setError, open, close, run } = useDialogAction();
+  const action = useDialogAction();
+  const { error, setError, open, run } = action;
   const id = useId();
   const [text, setText] = useState("");
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const parsed = parseBuildNumber(text);
     if ("error" in parsed) setError(parsed.error);
     else void run(() => props.onDeploy(parsed.build));
@@ -32,9 +33,15 @@ export function DeploymentBuildDialog(props: {
       >
         Deploy build…
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`}>
-        <form onSubmit={submit} noValidate>
-          <h2 id={`${id}-title`}>Deploy a build to {props.environment}</h2>
+      <FormDialog
+        action={action}
+        title={`Deploy a build to ${props.environment}`}
+        noValidate
+        onSubmit={submit}
+        confirmLabel="Deploy"
+        busyLabel="Working…"
+        errorId={`${id}-error`}
+      >
           <label>
             Build number
             <input
@@ -52,21 +59,7 @@ export function DeploymentBuildDialog(props: {
             Any passed build of this project, e.g. to bring back an older release. It goes through
             the same health check, canary and bake as any deployment.
           </p>
-          {error && (
-            <p className="notice notice-bad" role="alert" id={`${id}-error`}>
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? "Working…" : "Deploy"}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      </FormDialog>
     </>
   );
 }

@@ -1,16 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useNavigate } from "react-router";
 import { api, unwrap } from "../api/client.js";
 import { useUser } from "../app/session.js";
 import { incidentPath, type Severity, severities, severityLabels } from "../lib/incident-list.js";
 import { useDialogAction } from "./confirm-button.js";
+import { FormDialog } from "./form-dialog.js";
 
 /** "Open incident", for deployers: project, environment, title and severity, then the new incident. */
 export function OpenIncidentButton() {
   const user = useUser();
   const navigate = useNavigate();
-  const { dialog, busy, error, open, close, run } = useDialogAction();
+  const action = useDialogAction();
   const overview = useQuery({
     queryKey: ["overview"],
     queryFn: () => unwrap(api.GET("/api/v1/overview")),
@@ -19,7 +20,7 @@ export function OpenIncidentButton() {
   const [environment, setEnvironment] = useState("");
   const [title, setTitle] = useState("");
   const [severity, setSeverity] = useState<Severity>("sev2");
-  const ids = { title: useId(), project: useId(), environment: useId(), name: useId() };
+  const ids = { project: useId(), environment: useId(), name: useId() };
   if (!user.can("deployer")) return null;
 
   const projects = overview.data ?? [];
@@ -27,10 +28,9 @@ export function OpenIncidentButton() {
   const environments = chosen?.environments.map((env) => env.name) ?? [];
   const chosenEnvironment = environments.includes(environment) ? environment : environments.at(-1);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!chosen || !chosenEnvironment) return;
-    void run(async () => {
+    void action.run(async () => {
       const incident = await unwrap(
         api.POST("/api/v1/incidents", {
           body: { project: chosen.project, environment: chosenEnvironment, title, severity },
@@ -43,12 +43,18 @@ export function OpenIncidentButton() {
 
   return (
     <>
-      <button type="button" className="primary" onClick={open}>
+      <button type="button" className="primary" onClick={action.open}>
         Open incident
       </button>
-      <dialog ref={dialog} aria-labelledby={ids.title}>
-        <form className="incident-form" onSubmit={submit}>
-          <h2 id={ids.title}>Open an incident</h2>
+      <FormDialog
+        action={action}
+        title="Open an incident"
+        className="incident-form"
+        onSubmit={submit}
+        confirmLabel="Open incident"
+        busyLabel="Opening…"
+        confirmDisabled={!chosenEnvironment}
+      >
           <label htmlFor={ids.project}>Project</label>
           <select
             id={ids.project}
@@ -101,21 +107,7 @@ export function OpenIncidentButton() {
           {projects.length === 0 && !overview.isPending && (
             <p className="hint">There is no project yet to open an incident for.</p>
           )}
-          {error && (
-            <p className="notice notice-bad" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || !chosenEnvironment}>
-              {busy ? "Opening…" : "Open incident"}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      </FormDialog>
     </>
   );
 }

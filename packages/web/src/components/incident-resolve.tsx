@@ -3,6 +3,7 @@ import { api, unwrap } from "../api/client.js";
 import { type Incident, resolveBlocker } from "../lib/incident-detail.js";
 import { useIncidentChange } from "../lib/use-incident.js";
 import { useDialogAction } from "./confirm-button.js";
+import { FormDialog } from "./form-dialog.js";
 
 /**
  * "Resolve", for deployers: asks for the resolution. Disabled, saying why, until the root cause
@@ -10,9 +11,9 @@ import { useDialogAction } from "./confirm-button.js";
  */
 export function IncidentResolve({ incident }: { incident: Incident }) {
   const change = useIncidentChange(incident.id);
-  const { dialog, busy, error, open, close, run } = useDialogAction();
+  const action = useDialogAction();
   const [resolution, setResolution] = useState("");
-  const ids = { title: useId(), field: useId(), reason: useId() };
+  const ids = { field: useId(), reason: useId() };
   if (incident.state === "resolved") return null;
   const blocker = resolveBlocker(incident);
 
@@ -21,7 +22,7 @@ export function IncidentResolve({ incident }: { incident: Incident }) {
       <button
         type="button"
         className="primary"
-        onClick={open}
+        onClick={action.open}
         disabled={blocker !== null}
         aria-describedby={blocker ? ids.reason : undefined}
       >
@@ -32,24 +33,26 @@ export function IncidentResolve({ incident }: { incident: Incident }) {
           {blocker}
         </span>
       )}
-      <dialog ref={dialog} aria-labelledby={ids.title}>
-        <form
-          className="incident-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run(() =>
-              change(
-                unwrap(
-                  api.POST("/api/v1/incidents/{id}/resolve", {
-                    params: { path: { id: incident.id } },
-                    body: { resolution },
-                  }),
-                ),
+      <FormDialog
+        action={action}
+        title={`Resolve incident #${incident.id}?`}
+        className="incident-form"
+        onSubmit={() =>
+          void action.run(() =>
+            change(
+              unwrap(
+                api.POST("/api/v1/incidents/{id}/resolve", {
+                  params: { path: { id: incident.id } },
+                  body: { resolution },
+                }),
               ),
-            );
-          }}
-        >
-          <h2 id={ids.title}>Resolve incident #{incident.id}?</h2>
+            ),
+          )
+        }
+        confirmLabel="Resolve"
+        busyLabel="Resolving…"
+        confirmDisabled={resolution.trim() === ""}
+      >
           <p>
             Root cause: <em>{incident.rootCause}</em>
           </p>
@@ -62,21 +65,7 @@ export function IncidentResolve({ incident }: { incident: Incident }) {
             placeholder="index restored in build #88"
             required
           />
-          {error && (
-            <p className="notice notice-bad" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy || resolution.trim() === ""}>
-              {busy ? "Resolving…" : "Resolve"}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      </FormDialog>
     </div>
   );
 }
