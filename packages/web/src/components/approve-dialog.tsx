@@ -1,8 +1,9 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { EnvironmentView } from "../api/answers.js";
 import { api, unwrap } from "../api/client.js";
 import { useControlChanged } from "../lib/use-blocks.js";
 import { useDialogAction } from "./confirm-button.js";
+import { FormDialog } from "./form-dialog.js";
 import { RiskBadge } from "./risk-badge.js";
 
 /**
@@ -15,14 +16,13 @@ export function ApproveButton(props: {
   candidate: NonNullable<EnvironmentView["candidate"]>;
 }) {
   const { project, env, candidate } = props;
-  const { dialog, busy, error, open, close, run } = useDialogAction();
+  const action = useDialogAction();
   const changed = useControlChanged();
-  const id = useId();
   const [comment, setComment] = useState("");
   const commits = env.waiting.length;
 
   const approve = () =>
-    run(async () => {
+    action.run(async () => {
       await unwrap(
         api.POST("/api/v1/projects/{name}/environments/{env}/approve", {
           params: { path: { name: project, env: env.name } },
@@ -42,57 +42,40 @@ export function ApproveButton(props: {
         className="primary"
         onClick={() => {
           setComment("");
-          open();
+          action.open();
         }}
       >
         Approve
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`}>
-        <form
-          className="dialog-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void approve();
-          }}
-        >
-          <h2 id={`${id}-title`}>
-            Approve build #{candidate.buildId} for {env.name}?
-          </h2>
-          <p>
-            {env.control?.risk && (
-              <>
-                <RiskBadge risk={env.control.risk} />{" "}
-              </>
-            )}
-            Build #{candidate.buildId} ({candidate.sha.slice(0, 7)}, {candidate.message})
-            {commits > 0 && `, shipping ${commits} commit${commits === 1 ? "" : "s"}`}. You say you
-            reviewed it; someone who wrote one of its commits cannot approve it.
-          </p>
-          <label>
-            Comment (optional)
-            <textarea
-              name="comment"
-              rows={2}
-              value={comment}
-              onChange={(event) => setComment(event.target.value)}
-              placeholder="checked the migration on a copy of production"
-            />
-          </label>
-          {error && (
-            <p className="notice notice-bad" role="alert">
-              {error}
-            </p>
+      <FormDialog
+        action={action}
+        title={`Approve build #${candidate.buildId} for ${env.name}?`}
+        className="dialog-form"
+        onSubmit={() => void approve()}
+        confirmLabel="Approve"
+        busyLabel="Approving…"
+      >
+        <p>
+          {env.control?.risk && (
+            <>
+              <RiskBadge risk={env.control.risk} />{" "}
+            </>
           )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? "Approving…" : "Approve"}
-            </button>
-          </div>
-        </form>
-      </dialog>
+          Build #{candidate.buildId} ({candidate.sha.slice(0, 7)}, {candidate.message})
+          {commits > 0 && `, shipping ${commits} commit${commits === 1 ? "" : "s"}`}. You say you
+          reviewed it; someone who wrote one of its commits cannot approve it.
+        </p>
+        <label>
+          Comment (optional)
+          <textarea
+            name="comment"
+            rows={2}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            placeholder="checked the migration on a copy of production"
+          />
+        </label>
+      </FormDialog>
     </>
   );
 }

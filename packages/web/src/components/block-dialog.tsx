@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
 import { api, unwrap } from "../api/client.js";
 import {
   type ExpiryChoice,
@@ -9,6 +9,7 @@ import {
 } from "../lib/blocks.js";
 import { useControlChanged } from "../lib/use-blocks.js";
 import { useDialogAction } from "./confirm-button.js";
+import { FormDialog } from "./form-dialog.js";
 import { StopIcon } from "./stop-icon.js";
 
 /**
@@ -22,15 +23,14 @@ export function BlockButton(props: {
   compact?: boolean;
 }) {
   const { project, environment, compact } = props;
-  const { dialog, busy, error, setError, open, close, run } = useDialogAction();
+  const action = useDialogAction();
+  const { error, setError, open, run } = action;
   const changed = useControlChanged();
-  const id = useId();
   const [reason, setReason] = useState("");
   const [expiry, setExpiry] = useState<ExpiryChoice>("lifted");
   const target = environment ? `${environment} of ${project}` : `every environment of ${project}`;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const why = reason.trim();
     if (why === "") {
       setError("Say why deploys should stop: whoever deploys next reads it.");
@@ -65,54 +65,47 @@ export function BlockButton(props: {
       >
         <StopIcon /> {compact ? "Block" : environment ? "Block deploys" : "Block all deploys"}
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`}>
-        <form className="dialog-form" onSubmit={submit} noValidate>
-          <h2 id={`${id}-title`}>Block deploys to {target}?</h2>
-          <p className="hint">
-            Nothing goes out to {environment ?? project} — scheduled, automatic or by hand — until
-            the block is lifted or expires. You or a deployer can lift it.
-          </p>
-          <label>
-            Reason
-            <textarea
-              name="reason"
-              rows={2}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              placeholder="support sees checkout errors"
-              aria-invalid={error !== null && reason.trim() === ""}
-              required
-            />
-          </label>
-          <label>
-            Lasts
-            <select
-              name="expiry"
-              value={expiry}
-              onChange={(event) => setExpiry(parseExpiryChoice(event.target.value))}
-            >
-              {expiryChoices.map((choice) => (
-                <option key={choice} value={choice}>
-                  {expiryLabels[choice]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {error && (
-            <p className="notice notice-bad" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="danger" disabled={busy}>
-              {busy ? "Blocking…" : "Block deploys"}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <FormDialog
+        action={action}
+        title={`Block deploys to ${target}?`}
+        className="dialog-form"
+        noValidate
+        onSubmit={submit}
+        confirmLabel="Block deploys"
+        busyLabel="Blocking…"
+        danger
+      >
+        <p className="hint">
+          Nothing goes out to {environment ?? project} — scheduled, automatic or by hand — until the
+          block is lifted or expires. You or a deployer can lift it.
+        </p>
+        <label>
+          Reason
+          <textarea
+            name="reason"
+            rows={2}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            placeholder="support sees checkout errors"
+            aria-invalid={error !== null && reason.trim() === ""}
+            required
+          />
+        </label>
+        <label>
+          Lasts
+          <select
+            name="expiry"
+            value={expiry}
+            onChange={(event) => setExpiry(parseExpiryChoice(event.target.value))}
+          >
+            {expiryChoices.map((choice) => (
+              <option key={choice} value={choice}>
+                {expiryLabels[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </FormDialog>
     </>
   );
 }

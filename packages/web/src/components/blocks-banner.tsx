@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import type { Block } from "../api/answers.js";
 import { api, unwrap } from "../api/client.js";
@@ -8,6 +8,7 @@ import { environmentPath, projectPath } from "../lib/builds-overview.js";
 import { formatWhen } from "../lib/time.js";
 import { useActiveBlocks, useControlChanged } from "../lib/use-blocks.js";
 import { useDialogAction } from "./confirm-button.js";
+import { FormDialog } from "./form-dialog.js";
 import { StopIcon } from "./stop-icon.js";
 import { RelativeTime, useNow } from "./time.js";
 
@@ -62,13 +63,12 @@ function BlockLine({ block, now }: { block: Block; now: number }) {
 
 /** "Lift", asking first; the reason is optional and goes to the audit log. */
 function LiftButton({ block }: { block: Block }) {
-  const { dialog, busy, error, open, close, run } = useDialogAction();
+  const action = useDialogAction();
   const changed = useControlChanged();
-  const id = useId();
   const [reason, setReason] = useState("");
   const rollback = block.kind === "rollback";
   const lift = () =>
-    run(async () => {
+    action.run(async () => {
       await unwrap(
         api.POST("/api/v1/blocks/{id}/lift", {
           params: { path: { id: block.id } },
@@ -86,50 +86,33 @@ function LiftButton({ block }: { block: Block }) {
         aria-label={`Lift the block on ${blockTarget(block)}`}
         onClick={() => {
           setReason("");
-          open();
+          action.open();
         }}
       >
         Lift
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`}>
-        <form
-          className="dialog-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void lift();
-          }}
-        >
-          <h2 id={`${id}-title`}>
-            {rollback ? "Confirm the fix and lift" : "Lift"} the block on {blockTarget(block)}?
-          </h2>
-          <p>
-            {rollback ? "Weeknight" : block.createdBy} blocked it: <em>{block.reason}</em>. Deploys
-            resume with the next run once nothing else holds them.
-          </p>
-          <label>
-            {rollback ? "What fixed it (optional)" : "Why lift it (optional)"}
-            <input
-              name="reason"
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              placeholder={rollback ? "build #42 fixes the cache" : "errors are gone"}
-            />
-          </label>
-          {error && (
-            <p className="notice notice-bad" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? "Lifting…" : "Lift the block"}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <FormDialog
+        action={action}
+        title={`${rollback ? "Confirm the fix and lift" : "Lift"} the block on ${blockTarget(block)}?`}
+        className="dialog-form"
+        onSubmit={() => void lift()}
+        confirmLabel="Lift the block"
+        busyLabel="Lifting…"
+      >
+        <p>
+          {rollback ? "Weeknight" : block.createdBy} blocked it: <em>{block.reason}</em>. Deploys
+          resume with the next run once nothing else holds them.
+        </p>
+        <label>
+          {rollback ? "What fixed it (optional)" : "Why lift it (optional)"}
+          <input
+            name="reason"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            placeholder={rollback ? "build #42 fixes the cache" : "errors are gone"}
+          />
+        </label>
+      </FormDialog>
     </>
   );
 }

@@ -42,23 +42,23 @@ export function DeploymentBuildDialog(props: {
         busyLabel="Working…"
         errorId={`${id}-error`}
       >
-          <label>
-            Build number
-            <input
-              name="build"
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="42"
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-              aria-invalid={error !== null}
-              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-            />
-          </label>
-          <p className="hint" id={`${id}-hint`}>
-            Any passed build of this project, e.g. to bring back an older release. It goes through
-            the same health check, canary and bake as any deployment.
-          </p>
+        <label>
+          Build number
+          <input
+            name="build"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="42"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            aria-invalid={error !== null}
+            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          />
+        </label>
+        <p className="hint" id={`${id}-hint`}>
+          Any passed build of this project, e.g. to bring back an older release. It goes through the
+          same health check, canary and bake as any deployment.
+        </p>
       </FormDialog>
     </>
   );

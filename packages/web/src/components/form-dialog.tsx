@@ -31,12 +31,7 @@ export function FormDialog(
       >
         <h2 id={titleId}>{title}</h2>
         {children}
-        <DialogFooter
-          {...footer}
-          error={action.error}
-          busy={action.busy}
-          onCancel={action.close}
-        />
+        <DialogFooter {...footer} error={action.error} busy={action.busy} onCancel={action.close} />
       </form>
     </dialog>
   );

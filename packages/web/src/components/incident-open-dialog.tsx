@@ -55,58 +55,58 @@ export function OpenIncidentButton() {
         busyLabel="Opening…"
         confirmDisabled={!chosenEnvironment}
       >
-          <label htmlFor={ids.project}>Project</label>
-          <select
-            id={ids.project}
-            value={chosen?.project ?? ""}
-            onChange={(event) => setProject(event.target.value)}
-            required
-          >
-            {projects.map((entry) => (
-              <option key={entry.project} value={entry.project}>
-                {entry.project}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={ids.environment}>Environment</label>
-          <select
-            id={ids.environment}
-            value={chosenEnvironment ?? ""}
-            onChange={(event) => setEnvironment(event.target.value)}
-            required
-          >
-            {environments.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={ids.name}>Title</label>
-          <input
-            id={ids.name}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            placeholder="checkout slow for EU customers"
-            required
-          />
-          <fieldset className="incident-severity">
-            <legend>Severity</legend>
-            {severities.map((value) => (
-              <label key={value} className="inline-choice">
-                <input
-                  type="radio"
-                  name="severity"
-                  value={value}
-                  checked={severity === value}
-                  onChange={() => setSeverity(value)}
-                />
-                {severityLabels[value]}
-              </label>
-            ))}
-          </fieldset>
-          {projects.length === 0 && !overview.isPending && (
-            <p className="hint">There is no project yet to open an incident for.</p>
-          )}
+        <label htmlFor={ids.project}>Project</label>
+        <select
+          id={ids.project}
+          value={chosen?.project ?? ""}
+          onChange={(event) => setProject(event.target.value)}
+          required
+        >
+          {projects.map((entry) => (
+            <option key={entry.project} value={entry.project}>
+              {entry.project}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.environment}>Environment</label>
+        <select
+          id={ids.environment}
+          value={chosenEnvironment ?? ""}
+          onChange={(event) => setEnvironment(event.target.value)}
+          required
+        >
+          {environments.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.name}>Title</label>
+        <input
+          id={ids.name}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          placeholder="checkout slow for EU customers"
+          required
+        />
+        <fieldset className="incident-severity">
+          <legend>Severity</legend>
+          {severities.map((value) => (
+            <label key={value} className="inline-choice">
+              <input
+                type="radio"
+                name="severity"
+                value={value}
+                checked={severity === value}
+                onChange={() => setSeverity(value)}
+              />
+              {severityLabels[value]}
+            </label>
+          ))}
+        </fieldset>
+        {projects.length === 0 && !overview.isPending && (
+          <p className="hint">There is no project yet to open an incident for.</p>
+        )}
       </FormDialog>
     </>
   );

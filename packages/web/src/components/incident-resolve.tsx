@@ -53,18 +53,18 @@ export function IncidentResolve({ incident }: { incident: Incident }) {
         busyLabel="Resolving…"
         confirmDisabled={resolution.trim() === ""}
       >
-          <p>
-            Root cause: <em>{incident.rootCause}</em>
-          </p>
-          <label htmlFor={ids.field}>Resolution</label>
-          <textarea
-            id={ids.field}
-            rows={3}
-            value={resolution}
-            onChange={(event) => setResolution(event.target.value)}
-            placeholder="index restored in build #88"
-            required
-          />
+        <p>
+          Root cause: <em>{incident.rootCause}</em>
+        </p>
+        <label htmlFor={ids.field}>Resolution</label>
+        <textarea
+          id={ids.field}
+          rows={3}
+          value={resolution}
+          onChange={(event) => setResolution(event.target.value)}
+          placeholder="index restored in build #88"
+          required
+        />
       </FormDialog>
     </div>
   );

@@ -64,18 +64,23 @@ function yamlFlow(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Object schemas nested under a field, each with the path suffix that reaches it. */
+/**
+ * Object schemas nested under a field, each with the path suffix that reaches it: through
+ * lists (`[]`), maps keyed by a name (`.<name>`) and alternatives (labelled by their `type`).
+ */
 function nestedObjects(
   schema: JsonSchema,
 ): { suffix: string; label: string; schema: JsonSchema }[] {
   if (propertiesOf(schema).length > 0) return [{ suffix: "", label: "", schema }];
-  if (schema.type !== "array" || !isSchema(schema.items)) return [];
-  const items = schema.items;
-  if (propertiesOf(items).length > 0) return [{ suffix: "[]", label: "", schema: items }];
-  return alternatives(items).flatMap((option) => {
+  const through = (inner: JsonSchema, prefix: string) =>
+    nestedObjects(inner).map((n) => ({ ...n, suffix: `${prefix}${n.suffix}` }));
+  if (schema.type === "array" && isSchema(schema.items)) return through(schema.items, "[]");
+  if (isSchema(schema.additionalProperties)) return through(schema.additionalProperties, ".<name>");
+  return alternatives(schema).flatMap((option) => {
+    if (propertiesOf(option).length === 0) return [];
     const type = propertiesOf(option).find(([key]) => key === "type")?.[1].const;
     return [
-      { suffix: "[]", label: type === undefined ? "" : ` (type: ${String(type)})`, schema: option },
+      { suffix: "", label: type === undefined ? "" : ` (type: ${String(type)})`, schema: option },
     ];
   });
 }
