@@ -269,8 +269,6 @@ function controlYml(yml: string): string {
     '    windows: ["* 0-23 * * 1-5"]',
     "    freezes:",
     `      - { name: Launch week, from: ${day(2)}, to: ${day(3)} }`,
-    "    policy:",
-    "      high: { approvals: 1 }",
   ].join("\n");
   const risk = [
     "risk:",
@@ -280,7 +278,10 @@ function controlYml(yml: string): string {
     "      reason: changes the greeting service",
     "",
   ].join("\n");
-  return risk + yml.replace(/ {2}production:\n\s+deploy: on-green/, production);
+  // The sample's own rules give way to one every change matches; its production policy stays.
+  return yml
+    .replace(/^risk:\n(?: .*\n)+/m, risk)
+    .replace(/ {2}production:\n\s+deploy: on-green/, production);
 }
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
