@@ -8,7 +8,7 @@ import type { TargetStatusBoard } from "../deployments/target-status-board.js";
 import { NotFoundError } from "../errors/domain-errors.js";
 import type { ProjectService } from "../projects/project-service.js";
 import type { Project } from "../projects/project-store.js";
-import type { ControlView } from "../risk/deploy-control.js";
+import { CHANGE_COMMITS, type ControlView } from "../risk/deploy-control.js";
 import type { TargetStatus } from "../targets/target.js";
 import { type EnvironmentHealth, environmentHealth } from "./environment-health.js";
 
@@ -59,6 +59,7 @@ export interface EnvironmentStatus {
 }
 
 const CANDIDATE_SEARCH = 50;
+const WAITING_SHOWN = 100;
 
 /** What each environment runs, what it would run next, and why it did not. */
 export function createEnvironmentService(deps: {
@@ -76,6 +77,7 @@ export function createEnvironmentService(deps: {
     name: string,
     config: WeeknightConfig,
     candidate: Build | null,
+    live: { buildId: number; sha: string } | null,
   ) => Promise<ControlView>;
 }) {
   const { projects, builds, deployments } = deps;
@@ -131,16 +133,26 @@ export function createEnvironmentService(deps: {
       deployments.latest(project, name),
       deployments.lastRun(project, name),
     ]);
-    const control = deps.control ? await deps.control(project, name, config, next) : null;
     const liveBuild = live ? await builds.get(live.buildId) : null;
     const mirror = projects.mirror(project);
+    // The same range the deploy control scores (one git call for both), shown up to 100.
     const waiting =
       next && next.id !== liveBuild?.id
-        ? await mirror.commitsBetween(liveBuild?.sha ?? null, next.sha, 100)
+        ? (await mirror.commitsBetween(liveBuild?.sha ?? null, next.sha, CHANGE_COMMITS)).slice(
+            0,
+            WAITING_SHOWN,
+          )
         : [];
-    const [diffs, [candidateCommit]] = await Promise.all([
+    const [diffs, [candidateCommit], control] = await Promise.all([
       waiting.length > 0 ? mirror.diffStats(waiting.map((c) => c.sha)) : new Map(),
       next ? builds.commits(project, [next.sha]) : [],
+      deps.control?.(
+        project,
+        name,
+        config,
+        next,
+        liveBuild && { buildId: liveBuild.id, sha: liveBuild.sha },
+      ) ?? null,
     ]);
     const liveCommit = liveBuild?.commits.find((c) => c.sha === liveBuild.sha);
     const polled = deps.statuses?.get(project.name, name) ?? null;

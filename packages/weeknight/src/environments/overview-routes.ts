@@ -11,6 +11,7 @@ import type { EnvironmentService } from "./environment-service.js";
 
 /** Also refreshed this often, for schedules' next run times, which change without an event. */
 const MAX_AGE_MS = 5_000;
+const OVERVIEW_CONCURRENCY = 4;
 
 const overviewSchema = z.array(
   z.object({
@@ -44,18 +45,18 @@ export function overviewRoutes(deps: {
     cache.get("overview", async () => JSON.stringify(overviewSchema.parse(await compute())));
   const compute = async (): Promise<Overview> => {
     const projects = await deps.projects.list();
-    return Promise.all(
-      projects.map(async (project) => {
-        const [last] = await deps.builds.list({ project: project.name, limit: 1 });
-        return {
-          project: project.name,
-          lastBuild: last
-            ? { id: last.id, status: last.status, sha: last.sha, finishedAt: last.finishedAt }
-            : null,
-          environments: await deps.environments.list(project.name),
-        };
-      }),
-    );
+    // A few projects at a time: a refresh runs in the background, and must leave database
+    // connections for people's requests.
+    return mapFew(projects, OVERVIEW_CONCURRENCY, async (project) => {
+      const [last] = await deps.builds.list({ project: project.name, limit: 1 });
+      return {
+        project: project.name,
+        lastBuild: last
+          ? { id: last.id, status: last.status, sha: last.sha, finishedAt: last.finishedAt }
+          : null,
+        environments: await deps.environments.list(project.name),
+      };
+    });
   };
 
   return (app) => {
@@ -79,4 +80,18 @@ export function overviewRoutes(deps: {
       },
     );
   };
+}
+
+/** Like `Promise.all(items.map(fn))`, with at most `limit` calls running at once; keeps the order. */
+async function mapFew<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

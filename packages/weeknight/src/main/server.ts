@@ -254,9 +254,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     statuses,
     targets,
     nextRunAt: (project, environment) => scheduler?.nextRunAt(project, environment) ?? null,
-    control: (project, name, config, candidate) => {
+    control: (project, name, config, candidate, live) => {
       if (!control) throw new Error("the deploy control is not wired yet");
-      return control.view(project, name, config, candidate);
+      return control.view(project, name, config, candidate, live);
     },
   });
   const crashWatch = createCrashWatch({

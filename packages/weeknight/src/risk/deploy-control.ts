@@ -23,6 +23,7 @@ import {
   defectSeverity,
   environmentTimezone,
   type PolicyDecision,
+  policyFor,
 } from "./deploy-policy.js";
 import { assessRisk, type RiskAssessment } from "./risk-rules.js";
 
@@ -43,7 +44,8 @@ export interface ControlCheck extends PolicyDecision {
   blocks: BlockView[];
 }
 
-const MAX_COMMITS = 500;
+/** Commits of a change read for trailers and authors (files come from one diff of the range). */
+export const CHANGE_COMMITS = 500;
 
 /**
  * Risk-based process for every deploy: scores the change between what is live and the build,
@@ -65,14 +67,17 @@ export function createDeployControl(deps: {
 }) {
   const { projects, builds, deployments, clock } = deps;
 
-  /** The commits and files between the live release and `sha`. */
-  async function changeTo(project: Project, environment: string, sha: string) {
+  async function liveShaOf(project: Project, environment: string): Promise<string | null> {
     const live = await deployments.live(project, environment);
-    const liveSha = live ? (await builds.get(live.buildId)).sha : null;
+    return live ? (await builds.get(live.buildId)).sha : null;
+  }
+
+  /** The commits and files between the live release and `sha`. */
+  async function changeTo(project: Project, liveSha: string | null, sha: string) {
     if (liveSha === sha) return { commits: [], files: [] };
     const mirror = projects.mirror(project);
     const [commits, files] = await Promise.all([
-      mirror.commitsBetween(liveSha, sha, MAX_COMMITS),
+      mirror.commitsBetween(liveSha, sha, CHANGE_COMMITS),
       mirror.changedFiles(liveSha, sha),
     ]);
     return { commits, files };
@@ -101,15 +106,24 @@ export function createDeployControl(deps: {
     environment: string,
     config: WeeknightConfig,
     build: Build,
-    /** When the deploy would happen (the notice asks about tonight's run); default now. */
-    at: number = clock.now(),
+    options: {
+      /** When the deploy would happen (the notice asks about tonight's run); default now. */
+      at?: number;
+      /** The live release's commit, when the caller knows it already. */
+      liveSha?: string | null;
+    } = {},
   ): Promise<ControlCheck> {
     const env = config.environments[environment];
     if (!env) throw new NotFoundError(`${project.name} has no environment "${environment}"`);
-    const change = await changeTo(project, environment, build.sha);
+    const liveSha =
+      options.liveSha === undefined ? await liveShaOf(project, environment) : options.liveSha;
+    const change = await changeTo(project, liveSha, build.sha);
     const risk = assessRisk(config.risk, change);
     const [approvals, blocks, incidents] = await Promise.all([
-      deps.approvals.forBuild(project.id, environment, build.id),
+      // Asked for only when the policy of this change's level wants approvals.
+      policyFor(env, risk.level).approvals > 0
+        ? deps.approvals.forBuild(project.id, environment, build.id)
+        : [],
       deps.blocks.holding(project, environment, build.id, [
         build.sha,
         ...change.commits.map((c) => c.sha),
@@ -129,7 +143,7 @@ export function createDeployControl(deps: {
       approvals: given,
       blocks,
       incidents,
-      now: at,
+      now: options.at ?? clock.now(),
     });
     return { ...decision, risk, commits: change.commits, approvals: given, blocks };
   }
@@ -197,9 +211,9 @@ export function createDeployControl(deps: {
       environment: string,
       config: WeeknightConfig,
       candidate: Build | null,
+      live: { buildId: number; sha: string } | null,
     ): Promise<ControlView> {
       const env = config.environments[environment] as EnvironmentConfig;
-      const live = await deployments.live(project, environment);
       const subject = candidate ?? (live ? await builds.get(live.buildId) : null);
       if (!subject) {
         const blocks = (await deps.blocks.active(project.name)).filter(
@@ -214,7 +228,9 @@ export function createDeployControl(deps: {
           timezone: environmentTimezone(env),
         };
       }
-      const result = await check(project, environment, config, subject);
+      const result = await check(project, environment, config, subject, {
+        liveSha: live?.sha ?? null,
+      });
       const waiting = candidate !== null && candidate.id !== live?.buildId;
       return {
         risk: waiting ? result.risk : null,
@@ -250,7 +266,11 @@ export function createDeployControl(deps: {
         throw new ConflictError(
           `build ${build.id} is ${build.status}: only passed builds can be approved`,
         );
-      const { commits } = await changeTo(project, input.environment, build.sha);
+      const { commits } = await changeTo(
+        project,
+        await liveShaOf(project, input.environment),
+        build.sha,
+      );
       const own = commits.find((c) => isAuthor(input.by, c));
       if (own) {
         throw new ConflictError(

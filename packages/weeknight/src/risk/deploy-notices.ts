@@ -112,13 +112,9 @@ export function createDeployNotices(deps: {
     ]);
     if (!candidate || live?.buildId === candidate.id) return null;
     // Windows and freezes are judged at the run's time, not at the notice's.
-    const checked = await control.check(
-      project,
-      environment,
-      current.config,
-      candidate,
-      at ?? clock.now(),
-    );
+    const checked = await control.check(project, environment, current.config, candidate, {
+      at: at ?? clock.now(),
+    });
     return send(project, environment, "deploy.notice", candidate, checked, { at });
   }
 
