@@ -113,7 +113,9 @@ describe("the weeknight CLI without a server", () => {
       valid: false,
       problems: [{ line: 4, column: 7 }, { line: 5 }],
     });
-    expect(good.stdout).toBe("good.yml is valid: 2 stages, 1 notification channel, 2 monitors\n");
+    expect(good.stdout).toBe(
+      "good.yml is valid: 2 stages, 1 notification channel, 2 monitors\n  production: high risk needs 1 approval\n",
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^weeknight: nope\.yml not found/);
     expect(usage.code).toBe(2);

@@ -3,8 +3,29 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { renderConfigJsonSchema } from "../config/config-json-schema.js";
 import { DEFAULT_CONFIG_FILE, formatProblem, parseConfig } from "../config/config-loader.js";
+import type { WeeknightConfig } from "../config/config-schema.js";
 import type { CliIo } from "./cli-io.js";
 import { createOutput } from "./output.js";
+
+/** What each environment's risk policy, windows and freezes ask for, one line each. */
+export function describeControl(config: WeeknightConfig): string[] {
+  return Object.entries(config.environments).flatMap(([name, env]) => {
+    const lines = Object.entries(env.policy).map(([level, policy]) => {
+      const needs = [
+        policy.approvals > 0 && plural(policy.approvals, "approval"),
+        policy.canary?.traffic !== undefined && `${policy.canary.traffic} % canary`,
+        policy.windows && `windows ${policy.windows.join(", ")}`,
+        policy.backup && "a backup",
+        policy.notify.length > 0 && `tells ${policy.notify.join(", ")}`,
+      ].filter((part): part is string => typeof part === "string");
+      return `${name}: ${level} risk needs ${needs.join(", ") || "nothing extra"}`;
+    });
+    if (env.windows) lines.push(`${name}: deploys only in ${env.windows.join(", ")}`);
+    for (const freeze of env.freezes)
+      lines.push(`${name}: frozen for ${freeze.name}, ${freeze.from} to ${freeze.to}`);
+    return lines;
+  });
+}
 
 /** Commands that work on weeknight.yml locally, without a server. */
 export function configCommands(program: Command, io: CliIo): void {
@@ -40,6 +61,7 @@ export function configCommands(program: Command, io: CliIo): void {
         out.line(
           `${name} is valid: ${plural(stages, "stage")}, ${plural(channels, "notification channel")}${watched}`,
         );
+        for (const line of describeControl(result.config)) out.line(`  ${line}`);
       }
     });
 
