@@ -249,6 +249,116 @@ describe("risk and control, in a real browser against a real server", () => {
     expect(new Set(actions)).toEqual(new Set(["block"]));
     await log.getByText(new RegExp(`reason: ${blockReason}`)).waitFor();
   });
+
+  it("lets an admin deploy a held candidate anyway, with a reason; the deployment follows", async () => {
+    const freeze = "hold production for the payment audit";
+    const placed = await fixture.server.api<{ id: number }>("POST", "/projects/sample-app/blocks", {
+      environment: "production",
+      reason: freeze,
+    });
+    expect(placed.status).toBe(201);
+    const { body: env } = await fixture.server.api<{ candidate: { buildId: number } }>(
+      "GET",
+      "/projects/sample-app/environments/production",
+    );
+    // A deployer sees the hold but cannot force past it.
+    const deployer = await signedIn(author, { width: 1280, height: 900 });
+    await deployer.goto(`${fixture.server.url}${envPath}`);
+    await deployer.getByTestId("holds").getByText(freeze).waitFor();
+    await deployer.getByRole("button", { name: "Deploy candidate" }).waitFor();
+    expect(await deployer.getByRole("button", { name: "Deploy anyway…" }).count()).toBe(0);
+
+    const page = await signedIn(fixture.admin, { width: 1280, height: 900 });
+    await page.goto(`${fixture.server.url}${envPath}`);
+    await page.getByTestId("holds").getByText(freeze).waitFor();
+    await page.getByRole("button", { name: "Deploy anyway…" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog
+      .getByRole("heading", {
+        name: `Deploy build #${env.candidate.buildId} to production anyway?`,
+      })
+      .waitFor();
+    await dialog.getByTestId("force-holds").getByText(freeze).waitFor();
+    // The reason is required: the dialog says so and stays open.
+    await dialog.getByRole("button", { name: "Deploy anyway", exact: true }).click();
+    await dialog
+      .getByRole("alert")
+      .getByText(/Say why this deploy cannot wait/)
+      .waitFor();
+    await dialog.getByLabel("Reason").fill("hotfix for the checkout, agreed with support");
+    // Typing the reason clears the complaint about a missing one.
+    await dialog.getByRole("alert").waitFor({ state: "detached" });
+    await snap("control-force-deploy", page);
+    await dialog.getByRole("button", { name: "Deploy anyway", exact: true }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const panel = page.locator(".deployment-panel");
+    await panel.getByText(`Build #${env.candidate.buildId}`).waitFor();
+    await panel.getByText(`Manual by ${fixture.admin.username}`).waitFor();
+    await page
+      .getByTestId("deployment-step")
+      .filter({ hasText: "succeeded" })
+      .waitFor({ timeout: 90_000 });
+    // The candidate is live now: nothing is left to force.
+    await page.getByRole("button", { name: "Deploy anyway…" }).waitFor({ state: "detached" });
+    await snap("control-force-deployed", page);
+
+    const audit = await fixture.server.api<{ details: { reason?: string; holds?: string[] } }[]>(
+      "GET",
+      "/audit?action=deploy.forced",
+    );
+    expect(audit.body[0]?.details.reason).toBe("hotfix for the checkout, agreed with support");
+    expect(audit.body[0]?.details.holds?.some((hold) => hold.includes(freeze))).toBe(true);
+    await fixture.server.api("POST", `/blocks/${placed.body.id}/lift`, { reason: "audit done" });
+  });
+
+  it("lets a deployer mark a build as fixing an open incident", async () => {
+    const { body: env } = await fixture.server.api<{ live: { buildId: number } }>(
+      "GET",
+      "/projects/sample-app/environments/production",
+    );
+    const opened = await fixture.server.api<{ id: number }>("POST", "/incidents", {
+      project: "sample-app",
+      environment: "production",
+      title: "checkout answers 500",
+      severity: "sev1",
+    });
+    expect(opened.status).toBe(201);
+    const incidentPath = `${fixture.server.url}/incidents/${opened.body.id}`;
+
+    await viewerPage.goto(incidentPath);
+    await viewerPage.getByTestId("incident-page").waitFor();
+    expect(await viewerPage.getByRole("button", { name: "Mark a fix…" }).count()).toBe(0);
+
+    const page = await signedIn(author, { width: 1280, height: 900 });
+    await page.goto(incidentPath);
+    await page.getByRole("button", { name: "Mark a fix…" }).click();
+    const dialog = page.getByRole("dialog");
+    const build = dialog.getByLabel("Build number");
+    const mark = dialog.getByRole("button", { name: "Mark as fix" });
+    // A build that does not exist: the server's sentence, in the dialog.
+    await build.fill("99999");
+    await mark.click();
+    await dialog.getByRole("alert").getByText(/99999/).waitFor();
+    await build.fill(String(env.live.buildId));
+    await mark.click();
+    await page
+      .getByTestId("incident-fix-marked")
+      .getByText(
+        `Build #${env.live.buildId} is marked as fixing INC-${opened.body.id}: defects-first lets it through`,
+      )
+      .waitFor();
+    await snap("control-incident-fix", page);
+
+    // The same build again: the API's 409 shows in the dialog.
+    await page.getByRole("button", { name: "Mark a fix…" }).click();
+    await build.fill(`#${env.live.buildId}`);
+    await mark.click();
+    await dialog
+      .getByRole("alert")
+      .getByText(/already marked as fixing/)
+      .waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+  });
 });
 
 /**

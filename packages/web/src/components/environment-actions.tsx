@@ -4,10 +4,12 @@ import { api, unwrap } from "../api/client.js";
 import { useUser } from "../app/session.js";
 import { ConfirmButton } from "./confirm-button.js";
 import { DeploymentBuildDialog } from "./deployment-build-dialog.js";
+import { ForceDeployButton } from "./force-deploy-dialog.js";
 
 /**
- * Deploy the candidate, deploy a chosen build, roll back. Deployers only; each says exactly what
- * it will do before doing it, and a disabled one says why.
+ * Deploy the candidate, deploy a chosen build, roll back; for admins, deploy a held candidate
+ * anyway. Deployers only; each says exactly what it will do before doing it, and a disabled one
+ * says why.
  */
 export function EnvironmentActions(props: {
   project: string;
@@ -71,6 +73,21 @@ export function EnvironmentActions(props: {
             </p>
           )}
         </ConfirmButton>
+        {user.can("admin") && (
+          <ForceDeployButton
+            env={env}
+            onDeploy={(reason) =>
+              started(
+                unwrap(
+                  api.POST("/api/v1/projects/{name}/environments/{env}/deploy", {
+                    params: { path },
+                    body: { force: { reason } },
+                  }),
+                ),
+              )
+            }
+          />
+        )}
         <DeploymentBuildDialog
           environment={env.name}
           onDeploy={(build) =>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { approvalsLabel, hasApproved, riskLabel, riskTone } from "./control-format.js";
+import {
+  approvalsLabel,
+  forceDeployOffer,
+  hasApproved,
+  parseForceReason,
+  riskLabel,
+  riskTone,
+} from "./control-format.js";
 
 describe("the risk badge's colour", () => {
   it("is green for the lowest level, red for the highest and amber between", () => {
@@ -39,5 +46,39 @@ describe("approvals", () => {
   it("know who already approved", () => {
     expect(hasApproved(approvals, "ann")).toBe(true);
     expect(hasApproved(approvals, "bob")).toBe(false);
+  });
+});
+
+describe("forcing a deploy", () => {
+  const holds = [
+    "production is blocked by vera: support sees errors",
+    "high risk needs 1 approval",
+  ];
+  const env = {
+    candidate: { buildId: 45 },
+    live: { buildId: 41 },
+    control: { holds },
+  };
+
+  it("offers the held candidate, with every hold it overrides", () => {
+    expect(forceDeployOffer(env)).toEqual({ buildId: 45, holds });
+    expect(forceDeployOffer({ ...env, live: null })).toEqual({ buildId: 45, holds });
+  });
+
+  it("is not offered when nothing holds the candidate", () => {
+    expect(forceDeployOffer({ ...env, control: { holds: [] } })).toBeNull();
+    expect(forceDeployOffer({ ...env, control: null })).toBeNull();
+  });
+
+  it("is not offered without a candidate, or when the candidate is already live", () => {
+    expect(forceDeployOffer({ ...env, candidate: null })).toBeNull();
+    expect(forceDeployOffer({ ...env, live: { buildId: 45 } })).toBeNull();
+  });
+
+  it("needs a reason, trimmed", () => {
+    expect(parseForceReason("  hotfix for INC-4 ")).toEqual({ reason: "hotfix for INC-4" });
+    expect(parseForceReason(" \n ")).toEqual({
+      error: expect.stringMatching(/^Say why .*audit log/),
+    });
   });
 });

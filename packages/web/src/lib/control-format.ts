@@ -26,3 +26,27 @@ export function hasApproved(
 ): boolean {
   return approvals.given.some((approval) => approval.by === username);
 }
+
+/**
+ * What "Deploy anyway…" would push past: the candidate and every hold on it. Null when nothing
+ * holds it, or when there is no candidate other than the live build (forcing would only redeploy
+ * what runs).
+ */
+export function forceDeployOffer(env: {
+  candidate: { buildId: number } | null;
+  live: { buildId: number } | null;
+  control: { holds: readonly string[] } | null;
+}): { buildId: number; holds: readonly string[] } | null {
+  const { candidate, live, control } = env;
+  if (!candidate || candidate.buildId === live?.buildId) return null;
+  if (!control || control.holds.length === 0) return null;
+  return { buildId: candidate.buildId, holds: control.holds };
+}
+
+/** The reason for a forced deploy, trimmed, or the sentence asking for one. */
+export function parseForceReason(text: string): { reason: string } | { error: string } {
+  const reason = text.trim();
+  if (reason === "")
+    return { error: "Say why this deploy cannot wait: the reason goes to the audit log." };
+  return { reason };
+}

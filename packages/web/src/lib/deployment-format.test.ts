@@ -76,6 +76,9 @@ describe("parseBuildNumber", () => {
   });
   it("explains what is wrong otherwise", () => {
     expect(parseBuildNumber("")).toEqual({ error: expect.stringMatching(/Enter the number/) });
+    expect(parseBuildNumber(" ", "the build that fixes it")).toEqual({
+      error: "Enter the number of the build that fixes it, e.g. 42.",
+    });
     expect(parseBuildNumber("4.5")).toEqual({ error: expect.stringMatching(/not a build number/) });
     expect(parseBuildNumber("0")).toEqual({ error: expect.stringMatching(/not a build number/) });
     expect(parseBuildNumber("abc")).toEqual({ error: expect.stringMatching(/not a build number/) });

@@ -58,10 +58,16 @@ export function describeRouting(
   return "no release serves traffic";
 }
 
-/** A valid build number typed by a person, or a sentence saying what is wrong with it. */
-export function parseBuildNumber(text: string): { build: number } | { error: string } {
+/**
+ * A valid build number typed by a person, or a sentence saying what is wrong with it. `which`
+ * names the build the field asks for, in the sentence for an empty field.
+ */
+export function parseBuildNumber(
+  text: string,
+  which = "the build to deploy",
+): { build: number } | { error: string } {
   const trimmed = text.trim().replace(/^#/, "");
-  if (trimmed === "") return { error: "Enter the number of the build to deploy, e.g. 42." };
+  if (trimmed === "") return { error: `Enter the number of ${which}, e.g. 42.` };
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1)
     return { error: `"${text.trim()}" is not a build number: use a whole number such as 42.` };
   return { build: Number(trimmed) };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  canMarkFix,
   type FollowUp,
+  fixMarkedMessage,
   followUpProgress,
   resolveBlocker,
   sortFollowUps,
@@ -77,5 +79,18 @@ describe("resolving", () => {
     expect(resolveBlocker({ state: "open", rootCause: "  " })).toBe("Set the root cause first");
     expect(resolveBlocker({ state: "open", rootCause: "lost index" })).toBeNull();
     expect(resolveBlocker({ state: "resolved", rootCause: "lost index" })).toBe("Already resolved");
+  });
+});
+
+describe("marking a fix", () => {
+  it("is possible only while the incident is open", () => {
+    expect(canMarkFix({ state: "open" })).toBe(true);
+    expect(canMarkFix({ state: "resolved" })).toBe(false);
+  });
+
+  it("says which build now gets past defects-first", () => {
+    expect(fixMarkedMessage({ incident: 4, build: 88 })).toBe(
+      "Build #88 is marked as fixing INC-4: defects-first lets it through",
+    );
   });
 });

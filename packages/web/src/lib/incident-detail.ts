@@ -70,3 +70,13 @@ export function resolveBlocker(incident: Pick<Incident, "state" | "rootCause">):
   if (!incident.rootCause?.trim()) return "Set the root cause first";
   return null;
 }
+
+/** Whether a build may still be marked as fixing the incident: the API refuses once it is resolved. */
+export function canMarkFix(incident: Pick<Incident, "state">): boolean {
+  return incident.state === "open";
+}
+
+/** What the page says once the API has marked a build as fixing an incident. */
+export function fixMarkedMessage(fix: { incident: number; build: number }): string {
+  return `Build #${fix.build} is marked as fixing INC-${fix.incident}: defects-first lets it through`;
+}

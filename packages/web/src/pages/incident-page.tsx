@@ -1,5 +1,7 @@
+import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useUser } from "../app/session.js";
+import { IncidentFixButton } from "../components/incident-fix-dialog.js";
 import { IncidentFollowUps } from "../components/incident-follow-ups.js";
 import { IncidentResolve } from "../components/incident-resolve.js";
 import { IncidentRootCause } from "../components/incident-root-cause.js";
@@ -43,8 +45,8 @@ export function IncidentPage() {
       <IncidentTimeline incident={incident.data} canEdit={canEdit} />
       {!canEdit && (
         <p className="hint">
-          You can read this incident; notes, root causes, follow-ups and resolving need the deployer
-          role.
+          You can read this incident; notes, root causes, follow-ups, marking a fix and resolving
+          need the deployer role.
         </p>
       )}
     </article>
@@ -52,31 +54,44 @@ export function IncidentPage() {
 }
 
 function IncidentHeader({ incident, canEdit }: { incident: Incident; canEdit: boolean }) {
+  const [fixMarked, setFixMarked] = useState<string | null>(null);
   return (
-    <header className="incident-header">
-      <div>
-        <h1>
-          <span className="muted">#{incident.id}</span> {incident.title}
-        </h1>
-        <p className="incident-meta">
-          <StatusChip status={incident.severity} />{" "}
-          <span data-testid="incident-state">
-            <StatusChip status={incident.state} />
-          </span>{" "}
-          <Link to={environmentPath(incident.project, incident.environment)}>
-            {incident.project} / {incident.environment}
-          </Link>
-          <span>
-            opened <RelativeTime at={incident.openedAt} /> by {openedByLabel(incident.openedBy)}
-          </span>
-          {incident.resolvedAt !== null && (
+    <>
+      <header className="incident-header">
+        <div>
+          <h1>
+            <span className="muted">#{incident.id}</span> {incident.title}
+          </h1>
+          <p className="incident-meta">
+            <StatusChip status={incident.severity} />{" "}
+            <span data-testid="incident-state">
+              <StatusChip status={incident.state} />
+            </span>{" "}
+            <Link to={environmentPath(incident.project, incident.environment)}>
+              {incident.project} / {incident.environment}
+            </Link>
             <span>
-              resolved <RelativeTime at={incident.resolvedAt} />
+              opened <RelativeTime at={incident.openedAt} /> by {openedByLabel(incident.openedBy)}
             </span>
-          )}
+            {incident.resolvedAt !== null && (
+              <span>
+                resolved <RelativeTime at={incident.resolvedAt} />
+              </span>
+            )}
+          </p>
+        </div>
+        {canEdit && (
+          <div className="incident-actions">
+            <IncidentFixButton incident={incident} onMarked={setFixMarked} />
+            <IncidentResolve incident={incident} />
+          </div>
+        )}
+      </header>
+      {fixMarked && (
+        <p className="notice notice-good" role="status" data-testid="incident-fix-marked">
+          {fixMarked}
         </p>
-      </div>
-      {canEdit && <IncidentResolve incident={incident} />}
-    </header>
+      )}
+    </>
   );
 }
