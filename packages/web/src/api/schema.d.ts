@@ -2032,6 +2032,10 @@ export interface paths {
                     "application/json": {
                         from: string;
                         to: string;
+                        /** @description admin only: deploy although a block, approval, window, freeze or incident holds it (audited) */
+                        force?: {
+                            reason: string;
+                        };
                     };
                 };
             };
