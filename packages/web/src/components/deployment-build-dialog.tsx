@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { parseBuildNumber } from "../lib/deployment-format.js";
+import { BuildNumberField } from "./build-number-field.js";
 import { useDialogAction } from "./confirm-button.js";
 import { FormDialog } from "./form-dialog.js";
 
@@ -42,23 +43,13 @@ export function DeploymentBuildDialog(props: {
         busyLabel="Working…"
         errorId={`${id}-error`}
       >
-        <label>
-          Build number
-          <input
-            name="build"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="42"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-invalid={error !== null}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-          />
-        </label>
-        <p className="hint" id={`${id}-hint`}>
-          Any passed build of this project, e.g. to bring back an older release. It goes through the
-          same health check, canary and bake as any deployment.
-        </p>
+        <BuildNumberField
+          id={id}
+          value={text}
+          onChange={setText}
+          invalid={error !== null}
+          hint="Any passed build of this project, e.g. to bring back an older release. It goes through the same health check, canary and bake as any deployment."
+        />
       </FormDialog>
     </>
   );

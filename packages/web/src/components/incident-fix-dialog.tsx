@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { api, unwrap } from "../api/client.js";
 import { parseBuildNumber } from "../lib/deployment-format.js";
 import { canMarkFix, fixMarkedMessage, type Incident } from "../lib/incident-detail.js";
+import { BuildNumberField } from "./build-number-field.js";
 import { useDialogAction } from "./confirm-button.js";
 import { FormDialog } from "./form-dialog.js";
 
@@ -59,27 +60,22 @@ export function IncidentFixButton(props: {
         busyLabel="Marking…"
         errorId={`${id}-error`}
       >
-        <label>
-          Build number
-          <input
-            name="build"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder="42"
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setError(null);
-            }}
-            aria-invalid={error !== null}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-          />
-        </label>
-        <p className="hint" id={`${id}-hint`}>
-          A build of {incident.project}. While this incident is open, defects-first holds back the
-          project's builds that do not fix it; a build marked here goes through, like one with a
-          commit saying <code>Fixes: INC-{incident.id}</code>.
-        </p>
+        <BuildNumberField
+          id={id}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            setError(null);
+          }}
+          invalid={error !== null}
+          hint={
+            <>
+              A build of {incident.project}. While this incident is open, defects-first holds back
+              the project's builds that do not fix it; a build marked here goes through, like one
+              with a commit saying <code>Fixes: INC-{incident.id}</code>.
+            </>
+          }
+        />
       </FormDialog>
     </>
   );
