@@ -3,6 +3,7 @@
  */
 import { apiBench } from "./api-bench.js";
 import { bundleBench } from "./bundle-bench.js";
+import { flagsBench } from "./flags-bench.js";
 import { logsBench } from "./logs-bench.js";
 import { monitorsBench } from "./monitors-bench.js";
 import { pipelineBench } from "./pipeline-bench.js";
@@ -11,6 +12,7 @@ import { rollbackBench } from "./rollback-bench.js";
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   api: apiBench,
   bundle: bundleBench,
+  flags: flagsBench,
   monitors: monitorsBench,
   logs: logsBench,
   pipeline: pipelineBench,
