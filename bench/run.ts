@@ -6,6 +6,7 @@ import { bundleBench } from "./bundle-bench.js";
 import { flagsBench } from "./flags-bench.js";
 import { logsBench } from "./logs-bench.js";
 import { monitorsBench } from "./monitors-bench.js";
+import { ofrepBench } from "./ofrep-bench.js";
 import { pipelineBench } from "./pipeline-bench.js";
 import { rollbackBench } from "./rollback-bench.js";
 
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   flags: flagsBench,
   monitors: monitorsBench,
   logs: logsBench,
+  ofrep: ofrepBench,
   pipeline: pipelineBench,
   rollback: rollbackBench,
 };

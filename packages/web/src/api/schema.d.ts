@@ -2589,6 +2589,2325 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{name}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's flags with their state in every environment */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only stale flags */
+                    stale?: "true" | "false";
+                    /** @description archived ones too */
+                    archived?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a flag (off everywhere until you turn it on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        /**
+                         * @default release
+                         * @enum {string}
+                         */
+                        type?: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One flag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Archive a flag: SDKs stop seeing it (delete it from the code first) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a flag's type or description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type?: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a flag's rules in one environment */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description false: killed, off for everyone
+                         * @default true
+                         */
+                        enabled?: boolean;
+                        /** @description the first rule that matches turns the flag on */
+                        rules: {
+                            name?: string;
+                            /** @default [] */
+                            constraints?: {
+                                contextName: string;
+                                /** @enum {string} */
+                                operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                values?: string[];
+                                value?: string;
+                                inverted?: boolean;
+                                caseInsensitive?: boolean;
+                            }[];
+                            /** @default [] */
+                            segments?: string[];
+                            /** @default 100 */
+                            rollout?: number;
+                            /** @default default */
+                            stickiness?: string;
+                            groupId?: string;
+                            variants?: {
+                                name: string;
+                                weight: number;
+                                payload?: {
+                                    /** @enum {string} */
+                                    type: "string" | "json" | "number";
+                                    value: string;
+                                };
+                                stickiness?: string;
+                            }[];
+                        }[];
+                        /** @default [] */
+                        variants?: {
+                            name: string;
+                            weight: number;
+                            payload?: {
+                                /** @enum {string} */
+                                type: "string" | "json" | "number";
+                                value: string;
+                            };
+                            stickiness?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn it on for admins (the `admins` segment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn it on for named customers (customerId IN …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customers: string[];
+                        /**
+                         * @default set
+                         * @enum {string}
+                         */
+                        mode?: "set" | "add" | "remove";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/rollout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll it out to a percentage, sticky by a context field */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        percent: number;
+                        /**
+                         * @description "default" is userId, then sessionId
+                         * @default default
+                         */
+                        stickiness?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release it: on for everyone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/kill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kill it: off for everyone at once, whatever the rules say */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a kill: the rules decide again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/ramp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Schedule a ramp: rollout steps at given times, paused by firing alerts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        steps: {
+                            at: number;
+                            percent: number;
+                        }[];
+                        /** @default default */
+                        stickiness?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Cancel a ramp */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}/ramp/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused ramp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who gets it: the decision for one context, rule by rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        environment: string;
+                        context: {
+                            [key: string]: string | {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            variant: {
+                                name: string;
+                                enabled: boolean;
+                                payload?: {
+                                    type: string;
+                                    value: string;
+                                };
+                            };
+                            /** @description why, in words */
+                            reason: string;
+                            rules: {
+                                name: string;
+                                /** @description its constraints and segments hold */
+                                matches: boolean;
+                                /** @description and the context falls in its percentage */
+                                inRollout: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to the flag, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            at: number;
+                            /** @description a username, `slack:<name>`, or `weeknight` for what it did itself */
+                            actor: string;
+                            /** @description e.g. deploy, deploy.forced, rollback, approve, block, unblock */
+                            action: string;
+                            /** @description what was acted on, e.g. `block:3` */
+                            target: string;
+                            project: string | null;
+                            environment: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluation counts SDKs reported, per hour, environment and variant */
+        get: {
+            parameters: {
+                query?: {
+                    hours?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            environment: string;
+                            hour: number;
+                            /** @description '' = the flag's yes/no counts */
+                            variant: string;
+                            yes: number;
+                            no: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's segments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            constraints: {
+                                contextName: string;
+                                /** @enum {string} */
+                                operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                values?: string[];
+                                value?: string;
+                                inverted?: boolean;
+                                caseInsensitive?: boolean;
+                            }[];
+                            /** @description true: the default `admins` (role IN admin), not yet redefined */
+                            builtIn: boolean;
+                            /** @description flags whose rules use it */
+                            usedBy: string[];
+                            updatedBy: string | null;
+                            updatedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/segments/{segment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or redefine a segment (every flag using it changes at once) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        constraints: {
+                            contextName: string;
+                            /** @enum {string} */
+                            operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                            values?: string[];
+                            value?: string;
+                            inverted?: boolean;
+                            caseInsensitive?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            description: string;
+                            constraints: {
+                                contextName: string;
+                                /** @enum {string} */
+                                operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                values?: string[];
+                                value?: string;
+                                inverted?: boolean;
+                                caseInsensitive?: boolean;
+                            }[];
+                            /** @description true: the default `admins` (role IN admin), not yet redefined */
+                            builtIn: boolean;
+                            /** @description flags whose rules use it */
+                            usedBy: string[];
+                            updatedBy: string | null;
+                            updatedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a segment no flag uses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    segment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/sdk-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's SDK keys (never the keys themselves) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            name: string;
+                            /** @description the key's first characters, to tell keys apart */
+                            prefix: string;
+                            createdBy: string;
+                            createdAt: number;
+                            lastUsedAt: number | null;
+                            revokedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an SDK key for one environment; the key is shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        environment: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            sdkKey: {
+                                id: number;
+                                project: string;
+                                environment: string;
+                                name: string;
+                                /** @description the key's first characters, to tell keys apart */
+                                prefix: string;
+                                createdBy: string;
+                                createdAt: number;
+                                lastUsedAt: number | null;
+                                revokedAt: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/sdk-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an SDK key: its SDKs get 401 from then on */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            project: string;
+                            environment: string;
+                            name: string;
+                            /** @description the key's first characters, to tell keys apart */
+                            prefix: string;
+                            createdBy: string;
+                            createdAt: number;
+                            lastUsedAt: number | null;
+                            revokedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{name}/environments/{env}/monitors": {
         parameters: {
             query?: never;
@@ -4048,6 +6367,129 @@ export interface paths {
                             build: number | null;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SDK key's environment's flags (ETag; If-None-Match answers 304) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/flags/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events: `flags` with the whole flag set now and on every change */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluation counts for a time window (202) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        appName: string;
+                        instanceId: string;
+                        /** @description epoch ms */
+                        start: number;
+                        /** @description epoch ms */
+                        stop: number;
+                        flags: {
+                            [key: string]: {
+                                yes: number;
+                                no: number;
+                                /** @default {} */
+                                variants?: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -17,6 +17,8 @@ export interface AuditFilter {
   environment?: string;
   action?: string;
   actor?: string;
+  /** Exactly, e.g. `flag:new-checkout`. */
+  target?: string;
   beforeId?: number;
   limit: number;
 }
@@ -61,6 +63,7 @@ export function createAuditLog(deps: { db: Db; clock: Clock }): AuditLog {
         query = query.where("action", "like", `${filter.action.replace(/[%_\\]/g, "")}%`);
       else if (filter.action !== undefined) query = query.where("action", "=", filter.action);
       if (filter.actor !== undefined) query = query.where("actor", "=", filter.actor);
+      if (filter.target !== undefined) query = query.where("target", "=", filter.target);
       if (filter.beforeId !== undefined) query = query.where("id", "<", filter.beforeId);
       const rows = await query.orderBy("id", "desc").limit(filter.limit).execute();
       return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));

@@ -11,6 +11,7 @@ import { configCommands } from "./config-commands.js";
 import { deliveryCommands } from "./delivery-commands.js";
 import { deployCommands } from "./deploy-commands.js";
 import { eventCommands } from "./event-commands.js";
+import { flagCommands } from "./flag-commands.js";
 import { hookCommands } from "./hook-commands.js";
 import { incidentCommands } from "./incident-commands.js";
 import { monitorCommands } from "./monitor-commands.js";
@@ -37,6 +38,7 @@ export function registerCommands(program: Command, io = processIo()): void {
   monitorCommands(program, io);
   incidentCommands(program, io);
   blockCommands(program, io);
+  flagCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);
   eventCommands(program, io);

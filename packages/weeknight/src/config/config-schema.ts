@@ -26,6 +26,8 @@ export const NOTIFY_EVENTS = [
   "deploy.summary",
   "block.placed",
   "block.lifted",
+  "flag.stale",
+  "flag.ramp-paused",
 ] as const;
 
 const eventsSchema = z
@@ -33,7 +35,7 @@ const eventsSchema = z
   .min(1)
   .default([...NOTIFY_EVENTS])
   .describe(
-    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted, `alert.firing` and `alert.resolved` for monitors' alerts (one message per suspect deploy), `deploy.notice` (the afternoon notice of tonight's deploy), `deploy.summary` (how the scheduled deploy went, or why it was skipped), `block.placed` and `block.lifted`.",
+    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted, `alert.firing` and `alert.resolved` for monitors' alerts (one message per suspect deploy), `deploy.notice` (the afternoon notice of tonight's deploy), `deploy.summary` (how the scheduled deploy went, or why it was skipped), `block.placed`, `block.lifted`, `flag.stale` (a flag has served everyone for a while: time to delete it from the code) and `flag.ramp-paused` (a firing alert paused a flag's ramp).",
   );
 
 const slackNotifySchema = z

@@ -72,6 +72,7 @@ import { userRoutes } from "../users/user-routes.js";
 import { createUserService } from "../users/user-service.js";
 import { createUserSqlStore } from "../users/user-sql-store.js";
 import { wireControl } from "./control-wiring.js";
+import { wireFlags } from "./flag-wiring.js";
 import { localAgentClient } from "./local-agent.js";
 import { packageVersion } from "./package-version.js";
 import { type Settings, stageBaseEnv } from "./settings.js";
@@ -95,6 +96,7 @@ export interface RunningServer {
     incidents: IncidentService;
     control: DeployControl;
     notices: DeployNotices;
+    flags: ReturnType<typeof wireFlags>;
   };
   close(): Promise<void>;
 }
@@ -111,6 +113,8 @@ export interface ServerOptions {
   alertGroupWaitMs?: number;
   /** How often firing alerts are checked for a reminder (default 1 min). */
   alertReminderCheckMs?: number;
+  /** How often scheduled flag ramps are checked for due steps (default 30 s). */
+  flagRampTickMs?: number;
 }
 
 function remoteAgent(url: string, token: string | undefined) {
@@ -322,6 +326,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { blocks, calendar, fixes, notices, stopRollbackBlocks } = wired;
   control = wired.control;
   scheduler = wired.scheduler;
+  const flags = wireFlags({
+    db,
+    projects,
+    environments,
+    monitors,
+    notify,
+    audit,
+    bus,
+    clock,
+    publicUrl,
+    rampTickMs: options.flagRampTickMs,
+  });
   const metrics = createServerMetrics({ bus });
 
   const app = await createHttpApp({
@@ -338,6 +354,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
         ingest: (labels, lines) => checks.ingest(labels, lines),
       }),
+      // SDKs, OFREP providers and Unleash clients, each with an SDK key.
+      ...flags.rootRoutes,
     ],
     routes: [
       userRoutes({ users, audit }),
@@ -370,6 +388,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       controlRoutes({ control, calendar }),
       blockRoutes({ blocks }),
       auditRoutes({ audit }),
+      ...flags.routes,
       slashRoutes({ blocks, clock, signingSecret: () => settings.slashSigningSecret }),
       monitorRoutes({ monitors }),
       silenceRoutes({ silences, projects, audit, clock }),
@@ -416,6 +435,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await scheduler.start();
   crashWatch.start();
   poller.start();
+  flags.start();
 
   return {
     url,
@@ -435,10 +455,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       incidents,
       control,
       notices,
+      flags,
     },
     async close() {
       await poller.stop();
       await app.close();
+      await flags.stop();
       await crashWatch.stop();
       alertNotifier.stop();
       await monitors.stop();

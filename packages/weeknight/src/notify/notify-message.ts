@@ -1,4 +1,5 @@
 import { type ControlNotice, renderControl } from "./control-message.js";
+import { type FlagNotification, renderFlag } from "./flag-message.js";
 import { type DeliveryEvent, TEST_EVENT } from "./notify-types.js";
 
 export interface BuildNotification {
@@ -31,6 +32,13 @@ export interface BuildNotification {
     monitors: { name: string; message: string }[];
     url: string;
   };
+}
+
+/** What a channel sends: about a build (and its deploys, alerts, controls), or about a flag. */
+export type Notification = BuildNotification | FlagNotification;
+
+export function isFlagNotification(n: Notification): n is FlagNotification {
+  return "flag" in n;
 }
 
 /**
@@ -74,7 +82,8 @@ export function authorNames(n: BuildNotification): string {
 }
 
 /** Plain text (Markdown-friendly) used by e-mail and chat channels. */
-export function renderText(n: BuildNotification): { subject: string; text: string } {
+export function renderText(n: Notification): { subject: string; text: string } {
+  if (isFlagNotification(n)) return renderFlag(n);
   if (n.event === TEST_EVENT) return renderTest(n);
   if (n.control) return renderControl(n, n.control);
   if (n.alert) return renderAlert(n, n.alert);

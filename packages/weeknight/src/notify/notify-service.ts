@@ -1,7 +1,7 @@
 import type { Clock } from "../clock.js";
 import type { DeliveryRecord, DeliveryStore } from "./delivery-store.js";
 import { createEmailChannel, type EmailDefaults } from "./email/email-channel.js";
-import type { BuildNotification } from "./notify-message.js";
+import type { Notification } from "./notify-message.js";
 import type {
   ChannelSender,
   ChannelSenders,
@@ -37,9 +37,10 @@ export interface NotifyServiceDeps {
 
 export interface NotifyInput {
   projectId: number;
+  /** Null when the notification is not about a build (a flag's). */
   buildId: number | null;
   channels: NotifyChannelConfig[];
-  notification: BuildNotification;
+  notification: Notification;
 }
 
 export interface NotifyService {
@@ -77,7 +78,7 @@ export function createNotifyService(deps: NotifyServiceDeps): NotifyService {
     ((error: Error) => console.error(`weeknight: notification delivery: ${error.message}`));
   const inFlight = new Set<Promise<void>>();
 
-  function bind(channel: NotifyChannelConfig, n: BuildNotification): BoundDelivery {
+  function bind(channel: NotifyChannelConfig, n: Notification): BoundDelivery {
     const make = <C>(sender: ChannelSender<C>, config: C): BoundDelivery => ({
       target: sender.target(config, n),
       send: (context) => sender.send(config, n, context),

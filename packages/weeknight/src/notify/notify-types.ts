@@ -1,5 +1,5 @@
 import { NOTIFY_EVENTS, type NotifyEvent, type WeeknightConfig } from "../config/config-schema.js";
-import type { BuildNotification } from "./notify-message.js";
+import type { Notification } from "./notify-message.js";
 
 export type { NotifyEvent };
 
@@ -30,8 +30,8 @@ export interface SendContext {
  */
 export interface ChannelSender<C> {
   /** Where a delivery goes, safe to store and show: never a credential. */
-  target(config: C, n: BuildNotification): string;
-  send(config: C, n: BuildNotification, context: SendContext): Promise<{ target: string }>;
+  target(config: C, n: Notification): string;
+  send(config: C, n: Notification, context: SendContext): Promise<{ target: string }>;
 }
 
 export interface ChannelSenders {

@@ -26,7 +26,7 @@ export interface TestServer {
     predicate: (event: DomainEvent) => boolean,
     timeoutMs?: number,
   ): Promise<DomainEvent>;
-  /** Stops the server and starts a new one on the same database and home (a restart). */
+  /** Stops the server and starts a new one on the same database, home and port (a restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,7 +39,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const home = mkdtempSync(join(tmpdir(), "weeknight-home-"));
   const database = await openTestDatabase(dialect);
-  const settings = readSettings(
+  let settings = readSettings(
     { ...env, WEEKNIGHT_HOME: home, WEEKNIGHT_PORT: "0" },
     { databaseUrl: database.url },
   );
@@ -53,6 +53,7 @@ export async function startTestServer(
       crashWatchMs: 300,
       alertGroupWaitMs: 200,
       alertReminderCheckMs: 300,
+      flagRampTickMs: 200,
     });
     seen = [];
     started.services.bus.subscribe((event) => seen.push(event));
@@ -116,6 +117,8 @@ export async function startTestServer(
       });
     },
     async restart() {
+      // Same address: clients (SDKs, agents) reconnect to where the server was.
+      settings = { ...settings, port: Number(new URL(server.url).port) };
       await server.close();
       server = await start();
     },

@@ -8,6 +8,7 @@ import { migration0006 } from "./0006-incidents.js";
 import { migration0007 } from "./0007-silences.js";
 import { migration0008 } from "./0008-monitor-rollups.js";
 import { migration0009 } from "./0009-control.js";
+import { migration0010 } from "./0010-flags.js";
 import type { MigrationContext } from "./migration-context.js";
 
 /** Numbered migrations; never edit one after it has landed — add the next number. */
@@ -22,5 +23,6 @@ export function migrationList(context: MigrationContext): Record<string, Migrati
     "0007-silences": migration0007(context),
     "0008-monitor-rollups": migration0008(),
     "0009-control": migration0009(context),
+    "0010-flags": migration0010(context),
   };
 }

@@ -1,6 +1,6 @@
 import { createTransport } from "nodemailer";
 import { defaultChannelTimeoutMs, redactUrl } from "../channel-http.js";
-import { type BuildNotification, renderText } from "../notify-message.js";
+import { isFlagNotification, type Notification, renderText } from "../notify-message.js";
 import type { ChannelSender, EmailChannelConfig } from "../notify-types.js";
 
 export interface EmailDefaults {
@@ -17,7 +17,7 @@ export function createEmailChannel(
   deps: EmailDefaults & { timeoutMs?: number },
 ): ChannelSender<EmailChannelConfig> {
   const timeoutMs = deps.timeoutMs ?? defaultChannelTimeoutMs;
-  const target = (config: EmailChannelConfig, n: BuildNotification) =>
+  const target = (config: EmailChannelConfig, n: Notification) =>
     emailRecipients(config, n).join(", ");
   return {
     target,
@@ -63,9 +63,13 @@ export function createEmailChannel(
  * `to:` plus, with `authors: true`, the authors of the commits since the last green build.
  * Deduplicated case-insensitively; addresses that cannot be valid are skipped.
  */
-export function emailRecipients(config: EmailChannelConfig, n: BuildNotification): string[] {
+export function emailRecipients(config: EmailChannelConfig, n: Notification): string[] {
   const candidates = [...config.to];
-  if (config.authors && (n.event === "build.failed" || n.event === "build.fixed")) {
+  if (
+    config.authors &&
+    !isFlagNotification(n) &&
+    (n.event === "build.failed" || n.event === "build.fixed")
+  ) {
     candidates.push(...n.authors.map((a) => a.email));
   }
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { defaultChannelTimeoutMs, postJson, redactUrl } from "../channel-http.js";
-import { type BuildNotification, renderText } from "../notify-message.js";
+import { type Notification, renderText } from "../notify-message.js";
 import type { ChannelSender, SlackChannelConfig } from "../notify-types.js";
 
 /** Posts to a Slack-style incoming webhook (Slack, Mattermost, Rocket.Chat accept `{ text }`). */
@@ -25,7 +25,7 @@ export function createSlackChannel(
 }
 
 /** The message body: mrkdwn `text`, bold subject first. */
-export function slackBody(n: BuildNotification): { text: string } {
+export function slackBody(n: Notification): { text: string } {
   const { subject, text } = renderText(n);
   return { text: `*${escapeMrkdwn(subject)}*\n${escapeMrkdwn(text)}` };
 }

@@ -1,3 +1,4 @@
+import type { FlagEvent, FlagNotice, FlagNotification } from "../flag-message.js";
 import type { BuildNotification } from "../notify-message.js";
 
 /** A build.failed notification with two authors and a 25-line log; override what a test needs. */
@@ -39,4 +40,31 @@ export function fixedNotification(overrides: Partial<BuildNotification> = {}): B
     },
   });
   return { ...rest, ...overrides };
+}
+
+/** The notice the flags module sends when new-checkout has served everyone for 31 days. */
+export function staleFlagNotice(overrides: Partial<FlagNotice> = {}): FlagNotice {
+  return {
+    project: "shop",
+    flag: "new-checkout",
+    type: "release",
+    environment: "production",
+    message:
+      "Flag new-checkout (release) has served everyone in production for 31 days — delete it from the code and archive it: weeknight flag archive new-checkout -p shop",
+    url: "http://weeknight.test/projects/shop/flags/new-checkout",
+    ...overrides,
+  };
+}
+
+/** The notice the flags module sends when an alert paused new-checkout's ramp at 10 %. */
+export function rampPausedNotice(overrides: Partial<FlagNotice> = {}): FlagNotice {
+  return staleFlagNotice({
+    message:
+      "The ramp of new-checkout in production is paused at 10 %: alert checkout-errors is firing. Resume it with weeknight flag ramp new-checkout --resume --env production -p shop",
+    ...overrides,
+  });
+}
+
+export function flagNotification(event: FlagEvent, flag: FlagNotice): FlagNotification {
+  return { event, project: flag.project, flag };
 }

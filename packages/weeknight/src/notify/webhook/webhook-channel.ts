@@ -1,13 +1,19 @@
 import type { Clock } from "../../clock.js";
 import { defaultChannelTimeoutMs, postJson, redactUrl } from "../channel-http.js";
-import type { BuildNotification } from "../notify-message.js";
+import { type FlagPayload, flagPayload } from "../flag-message.js";
+import {
+  type BuildNotification,
+  isFlagNotification,
+  type Notification,
+} from "../notify-message.js";
 import type { ChannelSender, SendContext, WebhookChannelConfig } from "../notify-types.js";
 import { signatureHeader, signBody } from "./webhook-signature.js";
 
 export interface WebhookPayload {
-  event: BuildNotification["event"];
+  event: Notification["event"];
   project: string;
-  build: BuildNotification["build"];
+  /** Null on flag.* events, which are about no build. */
+  build: BuildNotification["build"] | null;
   failedStage: NonNullable<BuildNotification["failedStage"]> | null;
   authors: BuildNotification["authors"];
   commits: BuildNotification["commits"];
@@ -17,6 +23,8 @@ export interface WebhookPayload {
   alert?: BuildNotification["alert"];
   /** Only on deploy.notice, deploy.summary and block.* events. */
   control?: BuildNotification["control"];
+  /** Only on flag.* events. */
+  flag?: FlagPayload;
   /** ISO 8601 time of this attempt. */
   sentAt: string;
 }
@@ -45,7 +53,20 @@ export function createWebhookChannel(deps: {
   };
 }
 
-export function webhookPayload(n: BuildNotification, sentAt: Date): WebhookPayload {
+export function webhookPayload(n: Notification, sentAt: Date): WebhookPayload {
+  if (isFlagNotification(n)) {
+    // The same envelope as every event, so a receiver that reads `authors` or `commits` keeps working.
+    return {
+      event: n.event,
+      project: n.project,
+      build: null,
+      failedStage: null,
+      authors: [],
+      commits: [],
+      flag: flagPayload(n.flag),
+      sentAt: sentAt.toISOString(),
+    };
+  }
   return {
     event: n.event,
     project: n.project,
@@ -62,7 +83,7 @@ export function webhookPayload(n: BuildNotification, sentAt: Date): WebhookPaylo
 
 function webhookHeaders(
   config: WebhookChannelConfig,
-  n: BuildNotification,
+  n: Notification,
   context: SendContext,
   body: string,
 ): Record<string, string> {
