@@ -1,15 +1,15 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import type { Context, FlagSet } from "../packages/flags-sdk/src/flag-types.js";
 import {
   benchFlagSet,
   generateContexts,
 } from "../packages/flags-sdk/src/test-support/flag-fixtures.js";
-import { ofrepRoutes } from "../packages/weeknight/src/flags/ofrep-routes.js";
-import {
-  createStaticDelivery,
-  TEST_SDK_KEY,
-} from "../packages/weeknight/src/flags/test-support/static-delivery.js";
-import { createHttpApp } from "../packages/weeknight/src/http/http-app.js";
+import { startServer } from "../packages/weeknight/src/main/server.js";
+import { readSettings } from "../packages/weeknight/src/main/settings.js";
+import { createTestRepo } from "../packages/weeknight/src/test-support/test-repo.js";
 
 const FLAGS = 50;
 const CONNECTIONS = 50;
@@ -17,24 +17,81 @@ const SECONDS = Number(process.env.WEEKNIGHT_BENCH_SECONDS ?? 10);
 /** Distinct request bodies each connection cycles through. */
 const REQUESTS = 500;
 
+const yml = [
+  "project: bench",
+  "build:",
+  "  stages:",
+  "    - name: test",
+  '      run: "true"',
+  "environments:",
+  "  production:",
+  "    deploy: manual",
+  '    target: { type: command, deploy: "true", rollback: "true" }',
+  "",
+].join("\n");
+
 interface OfrepServer {
   url: string;
   sdkKey: string;
   close(): Promise<void>;
 }
 
-/** The server under load: the whole HTTP app with the OFREP routes over a delivery of `flags`. */
+/**
+ * The server under load: the real embedded server (SQLite) with a project whose production
+ * has `flags`, made through the API, and an SDK key for it.
+ */
 async function startOfrepServer(flags: FlagSet): Promise<OfrepServer> {
-  const delivery = createStaticDelivery({ flagSet: flags });
-  const app = await createHttpApp({
-    version: "bench",
-    dashboardDir: null,
-    authenticator: { authenticate: async () => null },
-    routes: [],
-    rootRoutes: [ofrepRoutes({ delivery })],
+  const home = mkdtempSync(join(tmpdir(), "weeknight-ofrep-bench-"));
+  const repo = await createTestRepo({ files: { "weeknight.yml": yml } });
+  const server = await startServer({
+    settings: readSettings({ WEEKNIGHT_HOME: home, WEEKNIGHT_PORT: "0" }),
+    pollTickMs: 100,
   });
-  const url = await app.listen({ host: "127.0.0.1", port: 0 });
-  return { url, sdkKey: TEST_SDK_KEY, close: () => app.close() };
+  const admin = server.initialAdmin;
+  if (!admin) throw new Error("a fresh server must create its admin");
+  let token = "";
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(body ?? {}),
+    });
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  token = (await api<{ token: string }>("POST", "/auth/login", { ...admin, tokenName: "bench" }))
+    .token;
+  const built = new Promise<void>((resolve) => {
+    const stop = server.services.bus.subscribe((event) => {
+      if (event.type === "build.passed") {
+        stop();
+        resolve();
+      }
+    });
+  });
+  await api("POST", "/projects", { name: "bench", repoUrl: repo.dir, poll: "100ms" });
+  await built;
+  for (const flag of flags.flags) {
+    await api("POST", "/projects/bench/flags", { key: flag.key, type: flag.type });
+    await api("PUT", `/projects/bench/flags/${flag.key}/environments/production`, {
+      enabled: flag.enabled,
+      rules: flag.rules,
+      variants: flag.variants ?? [],
+    });
+  }
+  const { key } = await api<{ key: string }>("POST", "/projects/bench/sdk-keys", {
+    environment: "production",
+  });
+  return {
+    url: server.url,
+    sdkKey: key,
+    async close() {
+      await server.close();
+      repo.remove();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A generated context as an OpenFeature SDK would send it: flat attributes and a targetingKey. */

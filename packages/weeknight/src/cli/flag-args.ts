@@ -31,11 +31,20 @@ export function parseRampStep(text: string, now: number): { at: number; percent:
     );
   }
   const percent = parsePercent(percentText);
-  const at = when.startsWith("+") ? now + parseDuration(when.slice(1)) : Date.parse(when);
+  const at = when.startsWith("+") ? now + fromNow(when.slice(1)) : Date.parse(when);
   if (!Number.isFinite(at)) {
     throw new Error(`"${when}" is not a time: give an ISO time like 2026-12-01T09:00Z, or +2d`);
   }
   return { at, percent };
+}
+
+const DAY = 24 * 60 * 60_000;
+
+/** `2d`, `1w`, or any duration `parseDuration` reads (30m, 2h). */
+function fromNow(text: string): number {
+  const days = /^(\d+)(d|w)$/.exec(text);
+  if (days) return Number(days[1]) * (days[2] === "w" ? 7 : 1) * DAY;
+  return parseDuration(text);
 }
 
 /**
