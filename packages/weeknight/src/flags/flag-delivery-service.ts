@@ -3,9 +3,11 @@ import { compileFlags, type FlagSet, toUnleashFeatures } from "@weeknight/flags-
 import type { Clock } from "../clock.js";
 import type { EventBus } from "../events/event-bus.js";
 import type { FlagDelivery, FlagSnapshot, SdkCaller } from "./flag-delivery.js";
-import type { FlagService } from "./flag-service.js";
+import { OFF } from "./flag-lifecycle.js";
+import type { FlagStore } from "./flag-store.js";
 import type { FlagUsageStore } from "./flag-usage-store.js";
 import type { SdkKeyService } from "./sdk-key-service.js";
+import type { SegmentService } from "./segment-service.js";
 
 const HOUR = 60 * 60_000;
 /** Larger reports are cut: a runaway SDK must not fill the database. */
@@ -16,7 +18,8 @@ const MAX_FLAGS_PER_REPORT = 1000;
  * `flag.changed`), then handed out until the next; subscribers get every new snapshot.
  */
 export function createFlagDelivery(deps: {
-  flags: Pick<FlagService, "flagSet">;
+  store: Pick<FlagStore, "list">;
+  segments: Pick<SegmentService, "segmentsOf">;
   keys: Pick<SdkKeyService, "authenticate">;
   usage: FlagUsageStore;
   bus: EventBus;
@@ -28,7 +31,15 @@ export function createFlagDelivery(deps: {
   const slot = (projectId: number, environment: string) => `${projectId}/${environment}`;
 
   async function build(projectId: number, environment: string): Promise<FlagSnapshot> {
-    const { flags, segments } = await deps.flags.flagSet(projectId, environment);
+    const [records, segments] = await Promise.all([
+      deps.store.list(projectId),
+      deps.segments.segmentsOf(projectId),
+    ]);
+    // Every flag not archived; unconfigured ones as off, so SDKs know the key exists.
+    const flags = records.map(({ key, type, environments }) => {
+      const env = environments.find((e) => e.environment === environment) ?? OFF;
+      return { key, type, enabled: env.enabled, rules: env.rules, variants: env.variants };
+    });
     const version = createHash("sha256")
       .update(JSON.stringify({ flags, segments }))
       .digest("hex")

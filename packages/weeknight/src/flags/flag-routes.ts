@@ -2,7 +2,6 @@ import { z } from "zod";
 import { auditEntrySchema } from "../audit/audit-routes.js";
 import type { RoutesPlugin } from "../http/http-app.js";
 import { principalOfRequest } from "../http/http-auth.js";
-import type { FlagRamps } from "./flag-ramps.js";
 import {
   evaluationSchema,
   FLAG_TYPES,
@@ -10,24 +9,23 @@ import {
   flagKeySchema,
   flagSchema,
 } from "./flag-schema.js";
-import type { FlagChange, FlagService } from "./flag-service.js";
+import type { FlagService } from "./flag-service.js";
 import type { FlagUsageStore } from "./flag-usage-store.js";
 
 const tags = ["flags"];
-const flagParams = z.object({ name: z.string(), key: z.string() });
-const envParams = flagParams.extend({ environment: z.string() });
+export const flagParams = z.object({ name: z.string(), key: z.string() });
+export const envParams = flagParams.extend({ environment: z.string() });
 const deployer = { role: "deployer" as const };
 const HOUR = 60 * 60_000;
 
 /** Flags: create, move through the lifecycle per environment, preview, history, counts. */
 export function flagRoutes(deps: {
   flags: FlagService;
-  ramps: FlagRamps;
   usage: FlagUsageStore;
   projectId: (project: string) => Promise<number>;
   now: () => number;
 }): RoutesPlugin {
-  const { flags, ramps } = deps;
+  const { flags } = deps;
   return (app) => {
     app.get(
       "/projects/:name/flags",
@@ -138,125 +136,6 @@ export function flagRoutes(deps: {
           request.body,
           principalOfRequest(request).username,
         );
-      },
-    );
-    const change = (
-      path: string,
-      summary: string,
-      body: z.ZodType,
-      toChange: (b: never) => FlagChange,
-    ) =>
-      app.post(
-        `/projects/:name/flags/:key/environments/:environment/${path}`,
-        {
-          config: deployer,
-          schema: { summary, tags, params: envParams, body, response: { 200: flagSchema } },
-        },
-        async (request) => {
-          const { name, key, environment } = request.params;
-          const by = principalOfRequest(request).username;
-          return flags.change(name, key, environment, toChange(request.body as never), by);
-        },
-      );
-    change(
-      "admins",
-      "Turn it on for admins (the `admins` segment)",
-      z.object({}).nullish(),
-      () => ({
-        action: "admins",
-      }),
-    );
-    change(
-      "customers",
-      "Turn it on for named customers (customerId IN …)",
-      z.object({
-        customers: z.array(z.string().max(200)).max(10_000),
-        mode: z.enum(["set", "add", "remove"]).default("set"),
-      }),
-      (b: { customers: string[]; mode: "set" | "add" | "remove" }) => ({
-        action: "customers",
-        ...b,
-      }),
-    );
-    change(
-      "rollout",
-      "Roll it out to a percentage, sticky by a context field",
-      z.object({
-        percent: z.number().int().min(0).max(100),
-        stickiness: z
-          .string()
-          .min(1)
-          .max(64)
-          .default("default")
-          .describe('"default" is userId, then sessionId'),
-      }),
-      (b: { percent: number; stickiness: string }) => ({ action: "rollout", ...b }),
-    );
-    change("release", "Release it: on for everyone", z.object({}).nullish(), () => ({
-      action: "release",
-    }));
-    change(
-      "kill",
-      "Kill it: off for everyone at once, whatever the rules say",
-      z.object({ reason: z.string().max(500).optional() }).nullish(),
-      (b: { reason?: string } | null) => ({ action: "kill", reason: b?.reason }),
-    );
-    change("enable", "Undo a kill: the rules decide again", z.object({}).nullish(), () => ({
-      action: "enable",
-    }));
-    app.put(
-      "/projects/:name/flags/:key/environments/:environment/ramp",
-      {
-        config: deployer,
-        schema: {
-          summary: "Schedule a ramp: rollout steps at given times, paused by firing alerts",
-          tags,
-          params: envParams,
-          body: z.object({
-            steps: z.array(z.object({ at: z.number().int(), percent: z.number().int() })).max(20),
-            stickiness: z.string().min(1).max(64).default("default"),
-          }),
-          response: { 200: flagSchema },
-        },
-      },
-      async (request) =>
-        ramps.schedule({
-          ...request.params,
-          project: request.params.name,
-          ...request.body,
-          by: principalOfRequest(request).username,
-        }),
-    );
-    app.delete(
-      "/projects/:name/flags/:key/environments/:environment/ramp",
-      {
-        config: deployer,
-        schema: {
-          summary: "Cancel a ramp",
-          tags,
-          params: envParams,
-          response: { 200: flagSchema },
-        },
-      },
-      async (request) => {
-        const { name, key, environment } = request.params;
-        return ramps.cancel(name, key, environment, principalOfRequest(request).username);
-      },
-    );
-    app.post(
-      "/projects/:name/flags/:key/environments/:environment/ramp/resume",
-      {
-        config: deployer,
-        schema: {
-          summary: "Resume a paused ramp",
-          tags,
-          params: envParams,
-          response: { 200: flagSchema },
-        },
-      },
-      async (request) => {
-        const { name, key, environment } = request.params;
-        return ramps.resume(name, key, environment, principalOfRequest(request).username);
       },
     );
     app.post(

@@ -1,10 +1,4 @@
-import {
-  type Context,
-  compileFlags,
-  type Flag,
-  type FlagSet,
-  type FlagType,
-} from "@weeknight/flags-sdk";
+import { type Context, compileFlags, type Flag, type FlagType } from "@weeknight/flags-sdk";
 import type { AuditLog } from "../audit/audit-log.js";
 import type { Clock } from "../clock.js";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors/domain-errors.js";
@@ -16,7 +10,6 @@ import {
   OFF,
   releasedAt,
   stageOf,
-  staleness,
   toAdmins,
   toCustomers,
   toReleased,
@@ -24,6 +17,7 @@ import {
 } from "./flag-lifecycle.js";
 import { FLAG_KEY, type FlagView } from "./flag-schema.js";
 import type { FlagConfig, FlagEnvironment, FlagRecord, FlagStore, Ramp } from "./flag-store.js";
+import { toFlagView } from "./flag-view.js";
 import type { SegmentService } from "./segment-service.js";
 
 /** A lifecycle step, as the CLI and dashboard buttons take them. */
@@ -34,8 +28,6 @@ export type FlagChange =
   | { action: "release" }
   | { action: "kill"; reason?: string }
   | { action: "enable" };
-
-const DAY = 24 * 60 * 60_000;
 
 export type FlagService = ReturnType<typeof createFlagService>;
 
@@ -56,28 +48,7 @@ export function createFlagService(deps: {
   const { store, projects, bus, clock, audit } = deps;
 
   async function view(project: Project, flag: FlagRecord): Promise<FlagView> {
-    const names = await deps.environmentNames(project);
-    const configured = new Map(flag.environments.map((e) => [e.environment, e]));
-    const all = [...new Set([...names, ...configured.keys()])];
-    const stale = staleness(flag, clock.now());
-    return {
-      key: flag.key,
-      project: project.name,
-      type: flag.type,
-      description: flag.description,
-      createdBy: flag.createdBy,
-      createdAt: flag.createdAt,
-      archivedAt: flag.archivedAt,
-      stale: stale && { ...stale, days: Math.floor((clock.now() - stale.releasedAt) / DAY) },
-      environments: all.map((environment) => {
-        const env = configured.get(environment);
-        return {
-          environment,
-          ...(env ?? { ...OFF, ramp: null, releasedAt: null, updatedBy: null, updatedAt: null }),
-          ...stageOf(env),
-        };
-      }),
-    };
+    return toFlagView(project.name, flag, await deps.environmentNames(project), clock.now());
   }
 
   async function find(projectName: string, key: string) {
@@ -140,24 +111,37 @@ export function createFlagService(deps: {
     };
     await store.saveEnvironment(flag.id, saved);
     const { stage, percent } = stageOf(saved);
+    await changed(project, flag.key, environment, action, by, stage, { percent, ...details });
+    return view(project, (await store.get(project.id, flag.key)) ?? flag);
+  }
+
+  /** Audits a change (`flag.<action>`) and tells SDKs' deliveries and dashboards. */
+  async function changed(
+    project: Project,
+    key: string,
+    environment: string | null,
+    action: string,
+    by: string,
+    stage: string | null,
+    details: Record<string, unknown> = {},
+  ) {
     await audit.record({
       actor: by,
       action: `flag.${action}`,
-      target: `flag:${flag.key}`,
+      target: `flag:${key}`,
       project: project.name,
       environment,
-      details: { stage, percent, ...details },
+      details: stage === null || environment === null ? details : { stage, ...details },
     });
     bus.publish("flag.changed", {
       project: project.name,
       projectId: project.id,
       environment,
-      key: flag.key,
+      key,
       stage,
       action,
       by,
     });
-    return view(project, (await store.get(project.id, flag.key)) ?? flag);
   }
 
   function configOf(flag: FlagRecord, environment: string): FlagEnvironment | undefined {
@@ -199,20 +183,9 @@ export function createFlagService(deps: {
         createdAt: clock.now(),
       });
       if (!flag) throw new ConflictError(`${project.name} already has a flag "${input.key}"`);
-      await audit.record({
-        actor: input.by,
-        action: "flag.created",
-        target: `flag:${flag.key}`,
-        project: project.name,
-        details: { type: flag.type, description: flag.description },
-      });
-      bus.publish("flag.changed", {
-        project: project.name,
-        projectId: project.id,
-        environment: null,
-        key: flag.key,
-        stage: "off",
-        by: input.by,
+      await changed(project, flag.key, null, "created", input.by, "off", {
+        type: flag.type,
+        description: flag.description,
       });
       return view(project, flag);
     },
@@ -225,13 +198,7 @@ export function createFlagService(deps: {
     ) {
       const { project, flag } = await find(projectName, key);
       await store.update(flag.id, patch);
-      await audit.record({
-        actor: by,
-        action: "flag.edited",
-        target: `flag:${key}`,
-        project: project.name,
-        details: patch,
-      });
+      await changed(project, key, null, "edited", by, null, patch);
       return view(project, { ...flag, ...patch });
     },
 
@@ -240,20 +207,7 @@ export function createFlagService(deps: {
       const { project, flag } = await find(projectName, key);
       const archivedAt = clock.now();
       await store.update(flag.id, { archivedAt });
-      await audit.record({
-        actor: by,
-        action: "flag.archived",
-        target: `flag:${key}`,
-        project: project.name,
-      });
-      bus.publish("flag.changed", {
-        project: project.name,
-        projectId: project.id,
-        environment: null,
-        key,
-        stage: "archived",
-        by,
-      });
+      await changed(project, key, null, "archived", by, "archived");
       return view(project, { ...flag, archivedAt });
     },
 
@@ -347,27 +301,6 @@ export function createFlagService(deps: {
     async history(projectName: string, key: string, limit = 100) {
       const { project } = await find(projectName, key);
       return audit.list({ project: project.name, target: `flag:${key}`, limit });
-    },
-
-    /** What an environment's SDKs evaluate: every flag not archived, killed ones as off. */
-    async flagSet(projectId: number, environment: string): Promise<Omit<FlagSet, "version">> {
-      const [flags, segments] = await Promise.all([
-        store.list(projectId),
-        deps.segments.segmentsOf(projectId),
-      ]);
-      return {
-        flags: flags.map((flag) => {
-          const env = configOf(flag, environment) ?? OFF;
-          return {
-            key: flag.key,
-            type: flag.type,
-            enabled: env.enabled,
-            rules: env.rules,
-            variants: env.variants,
-          };
-        }),
-        segments,
-      };
     },
   };
 }

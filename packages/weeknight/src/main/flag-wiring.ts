@@ -10,6 +10,7 @@ import { flagRoutes } from "../flags/flag-routes.js";
 import { createFlagService } from "../flags/flag-service.js";
 import { createFlagSqlStore } from "../flags/flag-sql-store.js";
 import { createStaleFlagCheck } from "../flags/flag-stale.js";
+import { flagStepRoutes } from "../flags/flag-step-routes.js";
 import { createFlagUsageSqlStore } from "../flags/flag-usage-sql-store.js";
 import { ofrepRoutes } from "../flags/ofrep-routes.js";
 import { sdkKeyRoutes } from "../flags/sdk-key-routes.js";
@@ -65,7 +66,7 @@ export function wireFlags(deps: {
     audit,
     environmentNames,
   });
-  const delivery = createFlagDelivery({ flags, keys, usage, bus, clock });
+  const delivery = createFlagDelivery({ store, segments, keys, usage, bus, clock });
   const notices = createFlagNotices({
     notify: deps.notify,
     projects,
@@ -98,9 +99,9 @@ export function wireFlags(deps: {
   let staleTimer: NodeJS.Timeout | undefined;
 
   const routes: RoutesPlugin[] = [
+    flagStepRoutes({ flags, ramps }),
     flagRoutes({
       flags,
-      ramps,
       usage,
       projectId: async (name) => (await projects.get(name)).id,
       now: clock.now,
