@@ -9,26 +9,16 @@ import {
 } from "../packages/flags-sdk/src/test-support/flag-fixtures.js";
 import { startServer } from "../packages/weeknight/src/main/server.js";
 import { readSettings } from "../packages/weeknight/src/main/settings.js";
-import { createTestRepo } from "../packages/weeknight/src/test-support/test-repo.js";
+import {
+  createTestRepo,
+  namedEnvironmentsYml,
+} from "../packages/weeknight/src/test-support/test-repo.js";
 
 const FLAGS = 50;
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.WEEKNIGHT_BENCH_SECONDS ?? 10);
 /** Distinct request bodies each connection cycles through. */
 const REQUESTS = 500;
-
-const yml = [
-  "project: bench",
-  "build:",
-  "  stages:",
-  "    - name: test",
-  '      run: "true"',
-  "environments:",
-  "  production:",
-  "    deploy: manual",
-  '    target: { type: command, deploy: "true", rollback: "true" }',
-  "",
-].join("\n");
 
 interface OfrepServer {
   url: string;
@@ -42,7 +32,7 @@ interface OfrepServer {
  */
 async function startOfrepServer(flags: FlagSet): Promise<OfrepServer> {
   const home = mkdtempSync(join(tmpdir(), "weeknight-ofrep-bench-"));
-  const repo = await createTestRepo({ files: { "weeknight.yml": yml } });
+  const repo = await createTestRepo({ files: { "weeknight.yml": namedEnvironmentsYml("bench") } });
   const server = await startServer({
     settings: readSettings({ WEEKNIGHT_HOME: home, WEEKNIGHT_PORT: "0" }),
     pollTickMs: 100,

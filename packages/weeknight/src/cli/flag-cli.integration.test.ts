@@ -3,39 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliAs } from "../test-support/test-cli.js";
-import { createTestRepo } from "../test-support/test-repo.js";
+import { namedEnvironmentsYml } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
 import type { Flag } from "./api-types.js";
 
-const yml = [
-  "project: shop",
-  "build:",
-  "  stages:",
-  "    - name: test",
-  '      run: "true"',
-  "environments:",
-  "  production:",
-  "    deploy: manual",
-  '    target: { type: command, deploy: "true", rollback: "true" }',
-  "",
-].join("\n");
-
 describe("weeknight flag", () => {
   let t: TestServer;
-  let repo: Awaited<ReturnType<typeof createTestRepo>>;
   const home = mkdtempSync(join(tmpdir(), "weeknight-flag-cli-"));
   const cli = (...args: string[]) => runCliAs(args, { url: t.url, token: t.token, home });
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    repo = await createTestRepo({ files: { "weeknight.yml": yml } });
-    const built = t.waitForEvent((e) => e.type === "build.passed" && e.data.project === "shop");
-    await t.api("POST", "/projects", { name: "shop", repoUrl: repo.dir, poll: "100ms" });
-    await built;
+    await t.addProject("shop", namedEnvironmentsYml("shop", ["production"]));
   });
   afterAll(async () => {
     await t?.close();
-    repo?.remove();
     rmSync(home, { recursive: true, force: true });
   });
 

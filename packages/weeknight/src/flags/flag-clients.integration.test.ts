@@ -5,21 +5,8 @@ import { InMemStorageProvider, Unleash } from "unleash-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FlagEvaluation } from "../cli/api-types.js";
 import { testDialects } from "../test-support/test-databases.js";
-import { createTestRepo } from "../test-support/test-repo.js";
+import { namedEnvironmentsYml } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
-
-const yml = [
-  "project: shop",
-  "build:",
-  "  stages:",
-  "    - name: test",
-  '      run: "true"',
-  "environments:",
-  "  production:",
-  "    deploy: manual",
-  '    target: { type: command, deploy: "true", rollback: "true" }',
-  "",
-].join("\n");
 
 const FLAGS = "/projects/shop/flags";
 const customers = Array.from({ length: 60 }, (_, i) => `customer-${i}`);
@@ -32,7 +19,6 @@ describe.each(testDialects)(
   "Unleash and OpenFeature clients against the server on %s",
   (dialect) => {
     let t: TestServer;
-    let repo: Awaited<ReturnType<typeof createTestRepo>>;
     let sdkKey = "";
 
     const preview = async (key: string, context: Record<string, string>) =>
@@ -45,10 +31,7 @@ describe.each(testDialects)(
 
     beforeAll(async () => {
       t = await startTestServer(dialect);
-      repo = await createTestRepo({ files: { "weeknight.yml": yml } });
-      const built = t.waitForEvent((e) => e.type === "build.passed" && e.data.project === "shop");
-      await t.api("POST", "/projects", { name: "shop", repoUrl: repo.dir, poll: "100ms" });
-      await built;
+      await t.addProject("shop", namedEnvironmentsYml("shop", ["production"]));
       await t.api("POST", FLAGS, { key: "new-checkout" });
       const step = (action: string, body: unknown) =>
         t.api("POST", `${FLAGS}/new-checkout/environments/production/${action}`, body);
@@ -65,7 +48,6 @@ describe.each(testDialects)(
     afterAll(async () => {
       await OpenFeature.close();
       await t?.close();
-      repo?.remove();
     });
 
     it("the real unleash-client decides as Weeknight does, and its counts reach the flag", async () => {

@@ -2,52 +2,35 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry, Flag } from "../cli/api-types.js";
 import { createTestClock } from "../test-support/test-clock.js";
 import { testDialects } from "../test-support/test-databases.js";
-import { createTestRepo } from "../test-support/test-repo.js";
+import { namedEnvironmentsYml } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 const DAY = 24 * 60 * 60_000;
 
 /** Production has a monitor that always fails (nothing listens on port 9): its alert fires. */
-const yml = [
-  "project: ramps",
-  "build:",
-  "  stages:",
-  "    - name: test",
-  '      run: "true"',
-  "environments:",
-  "  internal:",
-  "    deploy: manual",
-  '    target: { type: command, deploy: "true", rollback: "true" }',
-  "  production:",
-  "    deploy: manual",
-  '    target: { type: command, deploy: "true", rollback: "true" }',
-  "    monitors:",
-  "      - name: checkout",
-  "        type: http",
-  "        url: http://127.0.0.1:9/",
-  "        interval: 1s",
-  "",
-].join("\n");
-
+const MONITOR = {
+  production: [
+    "    monitors:",
+    "      - name: checkout",
+    "        type: http",
+    "        url: http://127.0.0.1:9/",
+    "        interval: 1s",
+  ],
+};
 const PATH = "/projects/ramps/flags";
 const stateIn = (flag: Flag, name: string) => flag.environments.find((e) => e.environment === name);
 
 describe.each(testDialects)("flag ramps and stale flags on %s", (dialect) => {
   let t: TestServer;
-  let repo: Awaited<ReturnType<typeof createTestRepo>>;
   const clock = createTestClock();
 
   beforeAll(async () => {
     t = await startTestServer(dialect, {}, { clock });
-    repo = await createTestRepo({ files: { "weeknight.yml": yml } });
-    const built = t.waitForEvent((e) => e.type === "build.passed" && e.data.project === "ramps");
-    await t.api("POST", "/projects", { name: "ramps", repoUrl: repo.dir, poll: "100ms" });
-    await built;
+    await t.addProject("ramps", namedEnvironmentsYml("ramps", ["internal", "production"], MONITOR));
     await t.api("POST", PATH, { key: "new-search" });
   });
   afterAll(async () => {
     await t?.close();
-    repo?.remove();
   });
 
   it("applies a ramp's steps as they fall due, and releases at 100 %", async () => {

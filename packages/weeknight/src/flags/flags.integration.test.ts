@@ -2,24 +2,8 @@ import { compileFlags, type FlagSet } from "@weeknight/flags-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry, Flag, FlagEvaluation } from "../cli/api-types.js";
 import { testDialects } from "../test-support/test-databases.js";
-import { createTestRepo } from "../test-support/test-repo.js";
+import { namedEnvironmentsYml } from "../test-support/test-repo.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
-
-const yml = [
-  "project: shop",
-  "build:",
-  "  stages:",
-  "    - name: test",
-  '      run: "true"',
-  "environments:",
-  "  internal:",
-  "    deploy: manual",
-  '    target: { type: command, deploy: "true", rollback: "true" }',
-  "  production:",
-  "    deploy: manual",
-  '    target: { type: command, deploy: "true", rollback: "true" }',
-  "",
-].join("\n");
 
 type ErrorBody = { error: { code: string; message: string } };
 const PATH = "/projects/shop/flags";
@@ -27,7 +11,6 @@ const env = (flag: Flag, name: string) => flag.environments.find((e) => e.enviro
 
 describe.each(testDialects)("flags on %s", (dialect) => {
   let t: TestServer;
-  let repo: Awaited<ReturnType<typeof createTestRepo>>;
   let viewer = "";
 
   const step = (action: string, body: unknown = {}, environment = "production") =>
@@ -44,9 +27,7 @@ describe.each(testDialects)("flags on %s", (dialect) => {
 
   beforeAll(async () => {
     t = await startTestServer(dialect);
-    repo = await createTestRepo({ files: { "weeknight.yml": yml } });
-    const built = t.waitForEvent((e) => e.type === "build.passed" && e.data.project === "shop");
-    await t.api("POST", "/projects", { name: "shop", repoUrl: repo.dir, poll: "100ms" });
+    await t.addProject("shop", namedEnvironmentsYml("shop", ["internal", "production"]));
     const created = await t.api<{ password: string }>("POST", "/users", {
       username: "vera",
       role: "viewer",
@@ -58,11 +39,9 @@ describe.each(testDialects)("flags on %s", (dialect) => {
       "",
     );
     viewer = login.body.token;
-    await built;
   });
   afterAll(async () => {
     await t?.close();
-    repo?.remove();
   });
 
   it("creates a flag that is off in every environment, and refuses bad keys and viewers", async () => {

@@ -49,12 +49,40 @@ export async function createTestRepo(
   return repo;
 }
 
+export type TestRepo = Awaited<ReturnType<typeof createTestRepo>>;
+
 /** A weeknight.yml with the given stages (name → command) and optional extra YAML. */
 export function weeknightYml(stages: Record<string, string>, extra = ""): string {
   const lines = Object.entries(stages).map(
     ([name, run]) => `    - name: ${name}\n      run: ${JSON.stringify(run)}`,
   );
   return `project: test\nbuild:\n  stages:\n${lines.join("\n")}\n${extra}`;
+}
+
+/**
+ * A weeknight.yml whose build always passes and whose environments (manual, command targets
+ * that do nothing) exist only to be named, e.g. by flags or blocks. `extra` lines go at the
+ * end of each environment, keyed by its name.
+ */
+export function namedEnvironmentsYml(
+  project: string,
+  environments: string[] = ["production"],
+  extra: Record<string, string[]> = {},
+): string {
+  const lines = [
+    `project: ${project}`,
+    "build:",
+    "  stages:",
+    "    - name: test",
+    '      run: "true"',
+  ];
+  lines.push("environments:");
+  for (const name of environments) {
+    lines.push(`  ${name}:`, "    deploy: manual");
+    lines.push('    target: { type: command, deploy: "true", rollback: "true" }');
+    lines.push(...(extra[name] ?? []));
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /**

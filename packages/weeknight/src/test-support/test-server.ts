@@ -8,6 +8,7 @@ import { stopLocalAgent } from "../main/local-agent.js";
 import { type RunningServer, startServer } from "../main/server.js";
 import { readSettings } from "../main/settings.js";
 import { openTestDatabase } from "./test-databases.js";
+import { createTestRepo, type TestRepo } from "./test-repo.js";
 
 export interface TestServer {
   readonly server: RunningServer;
@@ -26,6 +27,11 @@ export interface TestServer {
     predicate: (event: DomainEvent) => boolean,
     timeoutMs?: number,
   ): Promise<DomainEvent>;
+  /**
+   * Adds a project from a new repository holding `weeknight.yml` and waits for its first build
+   * to pass; the repository goes when the server closes.
+   */
+  addProject(name: string, yml: string): Promise<TestRepo>;
   /** Stops the server and starts a new one on the same database, home and port (a restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -60,6 +66,7 @@ export async function startTestServer(
     return started;
   };
   let server = await start();
+  const repos: TestRepo[] = [];
 
   async function api<T>(method: string, path: string, body?: unknown, token?: string) {
     const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -85,7 +92,7 @@ export async function startTestServer(
   );
   adminToken = body.token;
 
-  return {
+  const testServer: TestServer = {
     get server() {
       return server;
     },
@@ -116,6 +123,17 @@ export async function startTestServer(
         });
       });
     },
+    async addProject(name, yml) {
+      const repo = await createTestRepo({ files: { "weeknight.yml": yml } });
+      repos.push(repo);
+      const built = testServer.waitForEvent(
+        (e) => e.type === "build.passed" && e.data.project === name,
+      );
+      const added = await api("POST", "/projects", { name, repoUrl: repo.dir, poll: "100ms" });
+      if (added.status !== 201) throw new Error(`adding ${name}: ${JSON.stringify(added.body)}`);
+      await built;
+      return repo;
+    },
     async restart() {
       // Same address: clients (SDKs, agents) reconnect to where the server was.
       settings = { ...settings, port: Number(new URL(server.url).port) };
@@ -124,9 +142,11 @@ export async function startTestServer(
     },
     async close() {
       await server.close();
+      for (const repo of repos) repo.remove();
       await stopLocalAgent(home);
       await database.close();
       rmSync(home, { recursive: true, force: true });
     },
   };
+  return testServer;
 }
