@@ -2589,748 +2589,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/projects/{name}/flags": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A project's flags with their state in every environment */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description only stale flags */
-                    stale?: "true" | "false";
-                    /** @description archived ones too */
-                    archived?: "true" | "false";
-                };
-                header?: never;
-                path: {
-                    name: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            project: string;
-                            /** @enum {string} */
-                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                            description: string;
-                            createdBy: string;
-                            createdAt: number;
-                            archivedAt: number | null;
-                            /** @description set: it has served everyone long enough; delete it from the code */
-                            stale: {
-                                environment: string;
-                                releasedAt: number;
-                                days: number;
-                            } | null;
-                            environments: {
-                                environment: string;
-                                enabled: boolean;
-                                rules: {
-                                    name?: string;
-                                    /** @default [] */
-                                    constraints: {
-                                        contextName: string;
-                                        /** @enum {string} */
-                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
-                                        values?: string[];
-                                        value?: string;
-                                        inverted?: boolean;
-                                        caseInsensitive?: boolean;
-                                    }[];
-                                    /** @default [] */
-                                    segments: string[];
-                                    /** @default 100 */
-                                    rollout: number;
-                                    /** @default default */
-                                    stickiness: string;
-                                    groupId?: string;
-                                    variants?: {
-                                        name: string;
-                                        weight: number;
-                                        payload?: {
-                                            /** @enum {string} */
-                                            type: "string" | "json" | "number";
-                                            value: string;
-                                        };
-                                        stickiness?: string;
-                                    }[];
-                                }[];
-                                variants: {
-                                    name: string;
-                                    weight: number;
-                                    payload?: {
-                                        /** @enum {string} */
-                                        type: "string" | "json" | "number";
-                                        value: string;
-                                    };
-                                    stickiness?: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
-                                /** @description percentage: the share rolled out */
-                                percent: number | null;
-                                /** @description the customer allow-list */
-                                customers: string[];
-                                ramp: {
-                                    steps: {
-                                        at: number;
-                                        percent: number;
-                                        appliedAt: number | null;
-                                    }[];
-                                    stickiness: string;
-                                    createdBy: string;
-                                    pausedAt: number | null;
-                                    pausedReason: string | null;
-                                } | null;
-                                /** @description when it became on for everyone here */
-                                releasedAt: number | null;
-                                updatedBy: string | null;
-                                updatedAt: number | null;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a flag (off everywhere until you turn it on) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        key: string;
-                        /**
-                         * @default release
-                         * @enum {string}
-                         */
-                        type?: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                        description?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            project: string;
-                            /** @enum {string} */
-                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                            description: string;
-                            createdBy: string;
-                            createdAt: number;
-                            archivedAt: number | null;
-                            /** @description set: it has served everyone long enough; delete it from the code */
-                            stale: {
-                                environment: string;
-                                releasedAt: number;
-                                days: number;
-                            } | null;
-                            environments: {
-                                environment: string;
-                                enabled: boolean;
-                                rules: {
-                                    name?: string;
-                                    /** @default [] */
-                                    constraints: {
-                                        contextName: string;
-                                        /** @enum {string} */
-                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
-                                        values?: string[];
-                                        value?: string;
-                                        inverted?: boolean;
-                                        caseInsensitive?: boolean;
-                                    }[];
-                                    /** @default [] */
-                                    segments: string[];
-                                    /** @default 100 */
-                                    rollout: number;
-                                    /** @default default */
-                                    stickiness: string;
-                                    groupId?: string;
-                                    variants?: {
-                                        name: string;
-                                        weight: number;
-                                        payload?: {
-                                            /** @enum {string} */
-                                            type: "string" | "json" | "number";
-                                            value: string;
-                                        };
-                                        stickiness?: string;
-                                    }[];
-                                }[];
-                                variants: {
-                                    name: string;
-                                    weight: number;
-                                    payload?: {
-                                        /** @enum {string} */
-                                        type: "string" | "json" | "number";
-                                        value: string;
-                                    };
-                                    stickiness?: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
-                                /** @description percentage: the share rolled out */
-                                percent: number | null;
-                                /** @description the customer allow-list */
-                                customers: string[];
-                                ramp: {
-                                    steps: {
-                                        at: number;
-                                        percent: number;
-                                        appliedAt: number | null;
-                                    }[];
-                                    stickiness: string;
-                                    createdBy: string;
-                                    pausedAt: number | null;
-                                    pausedReason: string | null;
-                                } | null;
-                                /** @description when it became on for everyone here */
-                                releasedAt: number | null;
-                                updatedBy: string | null;
-                                updatedAt: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{name}/flags/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One flag */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            project: string;
-                            /** @enum {string} */
-                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                            description: string;
-                            createdBy: string;
-                            createdAt: number;
-                            archivedAt: number | null;
-                            /** @description set: it has served everyone long enough; delete it from the code */
-                            stale: {
-                                environment: string;
-                                releasedAt: number;
-                                days: number;
-                            } | null;
-                            environments: {
-                                environment: string;
-                                enabled: boolean;
-                                rules: {
-                                    name?: string;
-                                    /** @default [] */
-                                    constraints: {
-                                        contextName: string;
-                                        /** @enum {string} */
-                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
-                                        values?: string[];
-                                        value?: string;
-                                        inverted?: boolean;
-                                        caseInsensitive?: boolean;
-                                    }[];
-                                    /** @default [] */
-                                    segments: string[];
-                                    /** @default 100 */
-                                    rollout: number;
-                                    /** @default default */
-                                    stickiness: string;
-                                    groupId?: string;
-                                    variants?: {
-                                        name: string;
-                                        weight: number;
-                                        payload?: {
-                                            /** @enum {string} */
-                                            type: "string" | "json" | "number";
-                                            value: string;
-                                        };
-                                        stickiness?: string;
-                                    }[];
-                                }[];
-                                variants: {
-                                    name: string;
-                                    weight: number;
-                                    payload?: {
-                                        /** @enum {string} */
-                                        type: "string" | "json" | "number";
-                                        value: string;
-                                    };
-                                    stickiness?: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
-                                /** @description percentage: the share rolled out */
-                                percent: number | null;
-                                /** @description the customer allow-list */
-                                customers: string[];
-                                ramp: {
-                                    steps: {
-                                        at: number;
-                                        percent: number;
-                                        appliedAt: number | null;
-                                    }[];
-                                    stickiness: string;
-                                    createdBy: string;
-                                    pausedAt: number | null;
-                                    pausedReason: string | null;
-                                } | null;
-                                /** @description when it became on for everyone here */
-                                releasedAt: number | null;
-                                updatedBy: string | null;
-                                updatedAt: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Archive a flag: SDKs stop seeing it (delete it from the code first) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            project: string;
-                            /** @enum {string} */
-                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                            description: string;
-                            createdBy: string;
-                            createdAt: number;
-                            archivedAt: number | null;
-                            /** @description set: it has served everyone long enough; delete it from the code */
-                            stale: {
-                                environment: string;
-                                releasedAt: number;
-                                days: number;
-                            } | null;
-                            environments: {
-                                environment: string;
-                                enabled: boolean;
-                                rules: {
-                                    name?: string;
-                                    /** @default [] */
-                                    constraints: {
-                                        contextName: string;
-                                        /** @enum {string} */
-                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
-                                        values?: string[];
-                                        value?: string;
-                                        inverted?: boolean;
-                                        caseInsensitive?: boolean;
-                                    }[];
-                                    /** @default [] */
-                                    segments: string[];
-                                    /** @default 100 */
-                                    rollout: number;
-                                    /** @default default */
-                                    stickiness: string;
-                                    groupId?: string;
-                                    variants?: {
-                                        name: string;
-                                        weight: number;
-                                        payload?: {
-                                            /** @enum {string} */
-                                            type: "string" | "json" | "number";
-                                            value: string;
-                                        };
-                                        stickiness?: string;
-                                    }[];
-                                }[];
-                                variants: {
-                                    name: string;
-                                    weight: number;
-                                    payload?: {
-                                        /** @enum {string} */
-                                        type: "string" | "json" | "number";
-                                        value: string;
-                                    };
-                                    stickiness?: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
-                                /** @description percentage: the share rolled out */
-                                percent: number | null;
-                                /** @description the customer allow-list */
-                                customers: string[];
-                                ramp: {
-                                    steps: {
-                                        at: number;
-                                        percent: number;
-                                        appliedAt: number | null;
-                                    }[];
-                                    stickiness: string;
-                                    createdBy: string;
-                                    pausedAt: number | null;
-                                    pausedReason: string | null;
-                                } | null;
-                                /** @description when it became on for everyone here */
-                                releasedAt: number | null;
-                                updatedBy: string | null;
-                                updatedAt: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change a flag's type or description */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        type?: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                        description?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            project: string;
-                            /** @enum {string} */
-                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                            description: string;
-                            createdBy: string;
-                            createdAt: number;
-                            archivedAt: number | null;
-                            /** @description set: it has served everyone long enough; delete it from the code */
-                            stale: {
-                                environment: string;
-                                releasedAt: number;
-                                days: number;
-                            } | null;
-                            environments: {
-                                environment: string;
-                                enabled: boolean;
-                                rules: {
-                                    name?: string;
-                                    /** @default [] */
-                                    constraints: {
-                                        contextName: string;
-                                        /** @enum {string} */
-                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
-                                        values?: string[];
-                                        value?: string;
-                                        inverted?: boolean;
-                                        caseInsensitive?: boolean;
-                                    }[];
-                                    /** @default [] */
-                                    segments: string[];
-                                    /** @default 100 */
-                                    rollout: number;
-                                    /** @default default */
-                                    stickiness: string;
-                                    groupId?: string;
-                                    variants?: {
-                                        name: string;
-                                        weight: number;
-                                        payload?: {
-                                            /** @enum {string} */
-                                            type: "string" | "json" | "number";
-                                            value: string;
-                                        };
-                                        stickiness?: string;
-                                    }[];
-                                }[];
-                                variants: {
-                                    name: string;
-                                    weight: number;
-                                    payload?: {
-                                        /** @enum {string} */
-                                        type: "string" | "json" | "number";
-                                        value: string;
-                                    };
-                                    stickiness?: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
-                                /** @description percentage: the share rolled out */
-                                percent: number | null;
-                                /** @description the customer allow-list */
-                                customers: string[];
-                                ramp: {
-                                    steps: {
-                                        at: number;
-                                        percent: number;
-                                        appliedAt: number | null;
-                                    }[];
-                                    stickiness: string;
-                                    createdBy: string;
-                                    pausedAt: number | null;
-                                    pausedReason: string | null;
-                                } | null;
-                                /** @description when it became on for everyone here */
-                                releasedAt: number | null;
-                                updatedBy: string | null;
-                                updatedAt: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/projects/{name}/flags/{key}/environments/{environment}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Replace a flag's rules in one environment */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    name: string;
-                    key: string;
-                    environment: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description false: killed, off for everyone
-                         * @default true
-                         */
-                        enabled?: boolean;
-                        /** @description the first rule that matches turns the flag on */
-                        rules: {
-                            name?: string;
-                            /** @default [] */
-                            constraints?: {
-                                contextName: string;
-                                /** @enum {string} */
-                                operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
-                                values?: string[];
-                                value?: string;
-                                inverted?: boolean;
-                                caseInsensitive?: boolean;
-                            }[];
-                            /** @default [] */
-                            segments?: string[];
-                            /** @default 100 */
-                            rollout?: number;
-                            /** @default default */
-                            stickiness?: string;
-                            groupId?: string;
-                            variants?: {
-                                name: string;
-                                weight: number;
-                                payload?: {
-                                    /** @enum {string} */
-                                    type: "string" | "json" | "number";
-                                    value: string;
-                                };
-                                stickiness?: string;
-                            }[];
-                        }[];
-                        /** @default [] */
-                        variants?: {
-                            name: string;
-                            weight: number;
-                            payload?: {
-                                /** @enum {string} */
-                                type: "string" | "json" | "number";
-                                value: string;
-                            };
-                            stickiness?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            key: string;
-                            project: string;
-                            /** @enum {string} */
-                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
-                            description: string;
-                            createdBy: string;
-                            createdAt: number;
-                            archivedAt: number | null;
-                            /** @description set: it has served everyone long enough; delete it from the code */
-                            stale: {
-                                environment: string;
-                                releasedAt: number;
-                                days: number;
-                            } | null;
-                            environments: {
-                                environment: string;
-                                enabled: boolean;
-                                rules: {
-                                    name?: string;
-                                    /** @default [] */
-                                    constraints: {
-                                        contextName: string;
-                                        /** @enum {string} */
-                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
-                                        values?: string[];
-                                        value?: string;
-                                        inverted?: boolean;
-                                        caseInsensitive?: boolean;
-                                    }[];
-                                    /** @default [] */
-                                    segments: string[];
-                                    /** @default 100 */
-                                    rollout: number;
-                                    /** @default default */
-                                    stickiness: string;
-                                    groupId?: string;
-                                    variants?: {
-                                        name: string;
-                                        weight: number;
-                                        payload?: {
-                                            /** @enum {string} */
-                                            type: "string" | "json" | "number";
-                                            value: string;
-                                        };
-                                        stickiness?: string;
-                                    }[];
-                                }[];
-                                variants: {
-                                    name: string;
-                                    weight: number;
-                                    payload?: {
-                                        /** @enum {string} */
-                                        type: "string" | "json" | "number";
-                                        value: string;
-                                    };
-                                    stickiness?: string;
-                                }[];
-                                /** @enum {string} */
-                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
-                                /** @description percentage: the share rolled out */
-                                percent: number | null;
-                                /** @description the customer allow-list */
-                                customers: string[];
-                                ramp: {
-                                    steps: {
-                                        at: number;
-                                        percent: number;
-                                        appliedAt: number | null;
-                                    }[];
-                                    stickiness: string;
-                                    createdBy: string;
-                                    pausedAt: number | null;
-                                    pausedReason: string | null;
-                                } | null;
-                                /** @description when it became on for everyone here */
-                                releasedAt: number | null;
-                                updatedBy: string | null;
-                                updatedAt: number | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/projects/{name}/flags/{key}/environments/{environment}/admins": {
         parameters: {
             query?: never;
@@ -4440,6 +3698,748 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's flags with their state in every environment */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only stale flags */
+                    stale?: "true" | "false";
+                    /** @description archived ones too */
+                    archived?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a flag (off everywhere until you turn it on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                        /**
+                         * @default release
+                         * @enum {string}
+                         */
+                        type?: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One flag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Archive a flag: SDKs stop seeing it (delete it from the code first) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a flag's type or description */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type?: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/flags/{key}/environments/{environment}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a flag's rules in one environment */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    key: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description false: killed, off for everyone
+                         * @default true
+                         */
+                        enabled?: boolean;
+                        /** @description the first rule that matches turns the flag on */
+                        rules: {
+                            name?: string;
+                            /** @default [] */
+                            constraints?: {
+                                contextName: string;
+                                /** @enum {string} */
+                                operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                values?: string[];
+                                value?: string;
+                                inverted?: boolean;
+                                caseInsensitive?: boolean;
+                            }[];
+                            /** @default [] */
+                            segments?: string[];
+                            /** @default 100 */
+                            rollout?: number;
+                            /** @default default */
+                            stickiness?: string;
+                            groupId?: string;
+                            variants?: {
+                                name: string;
+                                weight: number;
+                                payload?: {
+                                    /** @enum {string} */
+                                    type: "string" | "json" | "number";
+                                    value: string;
+                                };
+                                stickiness?: string;
+                            }[];
+                        }[];
+                        /** @default [] */
+                        variants?: {
+                            name: string;
+                            weight: number;
+                            payload?: {
+                                /** @enum {string} */
+                                type: "string" | "json" | "number";
+                                value: string;
+                            };
+                            stickiness?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            project: string;
+                            /** @enum {string} */
+                            type: "release" | "experiment" | "operational" | "kill-switch" | "permission";
+                            description: string;
+                            createdBy: string;
+                            createdAt: number;
+                            archivedAt: number | null;
+                            /** @description set: it has served everyone long enough; delete it from the code */
+                            stale: {
+                                environment: string;
+                                releasedAt: number;
+                                days: number;
+                            } | null;
+                            environments: {
+                                environment: string;
+                                enabled: boolean;
+                                rules: {
+                                    name?: string;
+                                    /** @default [] */
+                                    constraints: {
+                                        contextName: string;
+                                        /** @enum {string} */
+                                        operator: "IN" | "NOT_IN" | "STR_CONTAINS" | "STR_STARTS_WITH" | "STR_ENDS_WITH" | "NUM_EQ" | "NUM_GT" | "NUM_GTE" | "NUM_LT" | "NUM_LTE" | "DATE_AFTER" | "DATE_BEFORE" | "SEMVER_EQ" | "SEMVER_GT" | "SEMVER_LT";
+                                        values?: string[];
+                                        value?: string;
+                                        inverted?: boolean;
+                                        caseInsensitive?: boolean;
+                                    }[];
+                                    /** @default [] */
+                                    segments: string[];
+                                    /** @default 100 */
+                                    rollout: number;
+                                    /** @default default */
+                                    stickiness: string;
+                                    groupId?: string;
+                                    variants?: {
+                                        name: string;
+                                        weight: number;
+                                        payload?: {
+                                            /** @enum {string} */
+                                            type: "string" | "json" | "number";
+                                            value: string;
+                                        };
+                                        stickiness?: string;
+                                    }[];
+                                }[];
+                                variants: {
+                                    name: string;
+                                    weight: number;
+                                    payload?: {
+                                        /** @enum {string} */
+                                        type: "string" | "json" | "number";
+                                        value: string;
+                                    };
+                                    stickiness?: string;
+                                }[];
+                                /** @enum {string} */
+                                stage: "off" | "killed" | "admins" | "customers" | "percentage" | "released" | "custom";
+                                /** @description percentage: the share rolled out */
+                                percent: number | null;
+                                /** @description the customer allow-list */
+                                customers: string[];
+                                ramp: {
+                                    steps: {
+                                        at: number;
+                                        percent: number;
+                                        appliedAt: number | null;
+                                    }[];
+                                    stickiness: string;
+                                    createdBy: string;
+                                    pausedAt: number | null;
+                                    pausedReason: string | null;
+                                } | null;
+                                /** @description when it became on for everyone here */
+                                releasedAt: number | null;
+                                updatedBy: string | null;
+                                updatedAt: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -4,6 +4,8 @@ import { AuditPage } from "../pages/audit-page.js";
 import { BuildPage } from "../pages/build-page.js";
 import { CalendarPage } from "../pages/calendar-page.js";
 import { EnvironmentPage } from "../pages/environment-page.js";
+import { FlagPage } from "../pages/flag-page.js";
+import { FlagsPage } from "../pages/flags-page.js";
 import { IncidentPage } from "../pages/incident-page.js";
 import { IncidentsPage } from "../pages/incidents-page.js";
 import { NotFoundPage } from "../pages/not-found-page.js";
@@ -32,6 +34,8 @@ function SignedInOrNot() {
         <Route index element={<OverviewPage />} />
         <Route path="projects/:project" element={<ProjectPage />} />
         <Route path="projects/:project/environments/:environment" element={<EnvironmentPage />} />
+        <Route path="projects/:project/flags" element={<FlagsPage />} />
+        <Route path="projects/:project/flags/:key" element={<FlagPage />} />
         <Route path="builds/:id" element={<BuildPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="incidents" element={<IncidentsPage />} />

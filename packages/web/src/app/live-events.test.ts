@@ -74,3 +74,29 @@ describe("live skipped runs", () => {
     ]);
   });
 });
+
+describe("live flag events", () => {
+  it("are listened to", () => {
+    expect(eventTypes).toContain("flag.changed");
+  });
+
+  it("refresh the project's flag list, the flag that changed (its history too) and the audit log", () => {
+    const data = { project: "shop", projectId: 1, environment: "production", key: "new-checkout" };
+    expect(staleQueryKeys({ type: "flag.changed", data })).toEqual([
+      ["flags", "shop"],
+      ["flag", "shop", "new-checkout"],
+      ["segments", "shop"],
+      ["audit"],
+    ]);
+  });
+
+  it("refresh every flag of the project when a segment changes", () => {
+    const data = { project: "shop", projectId: 1, environment: null, segment: "admins" };
+    expect(staleQueryKeys({ type: "flag.changed", data })).toEqual([
+      ["flags", "shop"],
+      ["flag", "shop"],
+      ["segments", "shop"],
+      ["audit"],
+    ]);
+  });
+});

@@ -61,6 +61,12 @@ export function staleQueryKeys(event: Pick<LiveEvent, "type" | "data">): unknown
     // Blocks and approvals change what holds a deploy: everywhere that shows holds or history.
     return [["environment", data.project], ["overview"], ["blocks"], ["calendar"], ["audit"]];
   }
+  if (type === "flag.changed") {
+    // A flag changed (`key`), or a segment every flag of the project may use (no `key`).
+    const project = data.project;
+    const one = typeof data.key === "string" ? ["flag", project, data.key] : ["flag", project];
+    return [["flags", project], one, ["segments", project], ["audit"]];
+  }
   return [["overview"]];
 }
 
@@ -94,7 +100,7 @@ function dispatch(queries: QueryClient, event: LiveEvent): void {
   for (const queryKey of staleQueryKeys(event)) void queries.invalidateQueries({ queryKey });
 }
 
-/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/, incidents/, blocks/). */
+/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/, incidents/, blocks/, flags/). */
 export const eventTypes = [
   "build.queued",
   "build.started",
@@ -131,4 +137,5 @@ export const eventTypes = [
   "block.lifted",
   "approval.added",
   "environment.skipped",
+  "flag.changed",
 ];

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
+import { Link, NavLink } from "react-router";
 import { ApiError, api, unwrap } from "../api/client.js";
-import { environmentPath } from "../lib/builds-overview.js";
+import { environmentPath, projectPath } from "../lib/builds-overview.js";
+import { flagsPath } from "../lib/flag-format.js";
 import { BlockButton } from "./block-dialog.js";
 import { ErrorState } from "./states.js";
 import { StatusChip } from "./status-chip.js";
@@ -59,6 +60,14 @@ export function ProjectHeader({ project }: { project: string }) {
               </li>
             ))}
           </ol>
+        </nav>
+      )}
+      {!notFound && (
+        <nav className="tabs project-tabs" aria-label={`${project} sections`}>
+          <NavLink to={projectPath(project)} end>
+            Builds
+          </NavLink>
+          <NavLink to={flagsPath(project)}>Flags</NavLink>
         </nav>
       )}
     </header>
