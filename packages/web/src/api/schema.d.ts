@@ -4525,7 +4525,11 @@ export interface paths {
         /** Every change to the flag, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description only entries with a smaller id */
+                    before?: number;
+                    limit?: number;
+                };
                 header?: never;
                 path: {
                     name: string;

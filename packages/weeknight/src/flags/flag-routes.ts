@@ -168,10 +168,18 @@ export function flagRoutes(deps: {
           summary: "Every change to the flag, newest first",
           tags,
           params: flagParams,
+          querystring: z.object({
+            before: z.coerce.number().int().optional().describe("only entries with a smaller id"),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
           response: { 200: z.array(auditEntrySchema) },
         },
       },
-      async (request) => flags.history(request.params.name, request.params.key),
+      async (request) =>
+        flags.history(request.params.name, request.params.key, {
+          beforeId: request.query.before,
+          limit: request.query.limit,
+        }),
     );
     app.get(
       "/projects/:name/flags/:key/metrics",

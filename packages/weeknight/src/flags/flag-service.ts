@@ -298,9 +298,9 @@ export function createFlagService(deps: {
       );
     },
 
-    async history(projectName: string, key: string, limit = 100) {
+    async history(projectName: string, key: string, page: { beforeId?: number; limit: number }) {
       const { project } = await find(projectName, key);
-      return audit.list({ project: project.name, target: `flag:${key}`, limit });
+      return audit.list({ project: project.name, target: `flag:${key}`, ...page });
     },
   };
 }

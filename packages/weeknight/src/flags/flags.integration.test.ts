@@ -119,6 +119,11 @@ describe.each(testDialects)("flags on %s", (dialect) => {
       "flag.admins",
       "flag.created",
     ]);
+    const older = await t.api<AuditEntry[]>(
+      "GET",
+      `${PATH}/new-checkout/history?limit=2&before=${history.body[1]?.id}`,
+    );
+    expect(older.body.map((e) => e.action)).toEqual(["flag.release", "flag.rollout"]);
     expect(history.body[1]).toMatchObject({
       actor: "admin",
       environment: "production",
@@ -144,6 +149,28 @@ describe.each(testDialects)("flags on %s", (dialect) => {
         { rules: [{ constraints: [{ contextName: "v", operator: "SEMVER_GT", value: "two" }] }] },
         400,
         /semver|version/i,
+      ],
+      [
+        "PUT",
+        "",
+        {
+          rules: [
+            {
+              constraints: [
+                { contextName: "currentTime", operator: "DATE_AFTER", value: "next tuesday" },
+              ],
+            },
+          ],
+        },
+        400,
+        /date/i,
+      ],
+      [
+        "PUT",
+        "",
+        { rules: [{ constraints: [{ contextName: "plan", operator: "NUM_GT", value: "lots" }] }] },
+        400,
+        /number/i,
       ],
       [
         "PUT",
