@@ -4912,6 +4912,662 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/{name}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's release notes, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    environment?: string;
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            environment: string;
+                            buildId: number;
+                            deploymentId: number | null;
+                            /** @description the live release's commit when drafted; null: first deploy */
+                            fromSha: string | null;
+                            toSha: string;
+                            entries: {
+                                sha: string;
+                                /** @description Conventional Commits type, or `other` */
+                                type: string;
+                                scope: string | null;
+                                breaking: boolean;
+                                subject: string;
+                                /** @description what customers read; null: internal only */
+                                customer: string | null;
+                                author: string;
+                                committedAt: number;
+                            }[];
+                            /** @description markdown for the team */
+                            internal: string;
+                            /** @description markdown for customers; empty: nothing for them */
+                            customer: string;
+                            editedBy: string | null;
+                            editedAt: number | null;
+                            deployedAt: number | null;
+                            /** @description when it went to the public changelog */
+                            publishedAt: number | null;
+                            /** @description when a rollback took it off again */
+                            withdrawnAt: number | null;
+                            createdAt: number;
+                            updatedAt: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/environments/{environment}/notes/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notes of what goes out next (drafted now; edit them before the deploy) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                    environment: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            environment: string;
+                            buildId: number;
+                            deploymentId: number | null;
+                            /** @description the live release's commit when drafted; null: first deploy */
+                            fromSha: string | null;
+                            toSha: string;
+                            entries: {
+                                sha: string;
+                                /** @description Conventional Commits type, or `other` */
+                                type: string;
+                                scope: string | null;
+                                breaking: boolean;
+                                subject: string;
+                                /** @description what customers read; null: internal only */
+                                customer: string | null;
+                                author: string;
+                                committedAt: number;
+                            }[];
+                            /** @description markdown for the team */
+                            internal: string;
+                            /** @description markdown for customers; empty: nothing for them */
+                            customer: string;
+                            editedBy: string | null;
+                            editedAt: number | null;
+                            deployedAt: number | null;
+                            /** @description when it went to the public changelog */
+                            publishedAt: number | null;
+                            /** @description when a rollback took it off again */
+                            withdrawnAt: number | null;
+                            createdAt: number;
+                            updatedAt: number;
+                        } | null;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deploy's release notes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            environment: string;
+                            buildId: number;
+                            deploymentId: number | null;
+                            /** @description the live release's commit when drafted; null: first deploy */
+                            fromSha: string | null;
+                            toSha: string;
+                            entries: {
+                                sha: string;
+                                /** @description Conventional Commits type, or `other` */
+                                type: string;
+                                scope: string | null;
+                                breaking: boolean;
+                                subject: string;
+                                /** @description what customers read; null: internal only */
+                                customer: string | null;
+                                author: string;
+                                committedAt: number;
+                            }[];
+                            /** @description markdown for the team */
+                            internal: string;
+                            /** @description markdown for customers; empty: nothing for them */
+                            customer: string;
+                            editedBy: string | null;
+                            editedAt: number | null;
+                            deployedAt: number | null;
+                            /** @description when it went to the public changelog */
+                            publishedAt: number | null;
+                            /** @description when a rollback took it off again */
+                            withdrawnAt: number | null;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit the team's or the customers' notes (markdown), before or after the deploy */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        internal?: string;
+                        customer?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            environment: string;
+                            buildId: number;
+                            deploymentId: number | null;
+                            /** @description the live release's commit when drafted; null: first deploy */
+                            fromSha: string | null;
+                            toSha: string;
+                            entries: {
+                                sha: string;
+                                /** @description Conventional Commits type, or `other` */
+                                type: string;
+                                scope: string | null;
+                                breaking: boolean;
+                                subject: string;
+                                /** @description what customers read; null: internal only */
+                                customer: string | null;
+                                author: string;
+                                committedAt: number;
+                            }[];
+                            /** @description markdown for the team */
+                            internal: string;
+                            /** @description markdown for customers; empty: nothing for them */
+                            customer: string;
+                            editedBy: string | null;
+                            editedAt: number | null;
+                            deployedAt: number | null;
+                            /** @description when it went to the public changelog */
+                            publishedAt: number | null;
+                            /** @description when a rollback took it off again */
+                            withdrawnAt: number | null;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deployments/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The release notes of a deployment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            environment: string;
+                            buildId: number;
+                            deploymentId: number | null;
+                            /** @description the live release's commit when drafted; null: first deploy */
+                            fromSha: string | null;
+                            toSha: string;
+                            entries: {
+                                sha: string;
+                                /** @description Conventional Commits type, or `other` */
+                                type: string;
+                                scope: string | null;
+                                breaking: boolean;
+                                subject: string;
+                                /** @description what customers read; null: internal only */
+                                customer: string | null;
+                                author: string;
+                                committedAt: number;
+                            }[];
+                            /** @description markdown for the team */
+                            internal: string;
+                            /** @description markdown for customers; empty: nothing for them */
+                            customer: string;
+                            editedBy: string | null;
+                            editedAt: number | null;
+                            deployedAt: number | null;
+                            /** @description when it went to the public changelog */
+                            publishedAt: number | null;
+                            /** @description when a rollback took it off again */
+                            withdrawnAt: number | null;
+                            createdAt: number;
+                            updatedAt: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's announcements, drafts and published, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description markdown */
+                            body: string;
+                            /** @description it gathered what came after this time (the previous announcement) */
+                            since: number;
+                            gathered: {
+                                flags: {
+                                    key: string;
+                                    description: string;
+                                    environment: string;
+                                    releasedAt: number;
+                                }[];
+                                /** @description ids of the release notes it gathered */
+                                notes: number[];
+                            };
+                            createdBy: string;
+                            createdAt: number;
+                            updatedBy: string;
+                            updatedAt: number;
+                            publishedBy: string | null;
+                            /** @description null: a draft */
+                            publishedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft an announcement of everything released since the last one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description markdown */
+                            body: string;
+                            /** @description it gathered what came after this time (the previous announcement) */
+                            since: number;
+                            gathered: {
+                                flags: {
+                                    key: string;
+                                    description: string;
+                                    environment: string;
+                                    releasedAt: number;
+                                }[];
+                                /** @description ids of the release notes it gathered */
+                                notes: number[];
+                            };
+                            createdBy: string;
+                            createdAt: number;
+                            updatedBy: string;
+                            updatedAt: number;
+                            publishedBy: string | null;
+                            /** @description null: a draft */
+                            publishedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One announcement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description markdown */
+                            body: string;
+                            /** @description it gathered what came after this time (the previous announcement) */
+                            since: number;
+                            gathered: {
+                                flags: {
+                                    key: string;
+                                    description: string;
+                                    environment: string;
+                                    releasedAt: number;
+                                }[];
+                                /** @description ids of the release notes it gathered */
+                                notes: number[];
+                            };
+                            createdBy: string;
+                            createdAt: number;
+                            updatedBy: string;
+                            updatedAt: number;
+                            publishedBy: string | null;
+                            /** @description null: a draft */
+                            publishedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit an announcement's title or text (markdown) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description markdown */
+                            body: string;
+                            /** @description it gathered what came after this time (the previous announcement) */
+                            since: number;
+                            gathered: {
+                                flags: {
+                                    key: string;
+                                    description: string;
+                                    environment: string;
+                                    releasedAt: number;
+                                }[];
+                                /** @description ids of the release notes it gathered */
+                                notes: number[];
+                            };
+                            createdBy: string;
+                            createdAt: number;
+                            updatedBy: string;
+                            updatedAt: number;
+                            publishedBy: string | null;
+                            /** @description null: a draft */
+                            publishedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Discard a draft */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish: to the public changelog, its feeds and the notify channels */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description markdown */
+                            body: string;
+                            /** @description it gathered what came after this time (the previous announcement) */
+                            since: number;
+                            gathered: {
+                                flags: {
+                                    key: string;
+                                    description: string;
+                                    environment: string;
+                                    releasedAt: number;
+                                }[];
+                                /** @description ids of the release notes it gathered */
+                                notes: number[];
+                            };
+                            createdBy: string;
+                            createdAt: number;
+                            updatedBy: string;
+                            updatedAt: number;
+                            publishedBy: string | null;
+                            /** @description null: a draft */
+                            publishedAt: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{name}/environments/{env}/monitors": {
         parameters: {
             query?: never;
@@ -5128,6 +5784,195 @@ export interface paths {
                             firedAt: number | null;
                             resolvedAt: number | null;
                         }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The continuous-deployment readiness checklist and adoption level, computed from weeknight.yml and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: string;
+                            computedAt: number;
+                            /** @description the passed build whose weeknight.yml was read; null before the first */
+                            configBuildId: number | null;
+                            items: {
+                                /** @description stable id, e.g. `unit-tests` */
+                                id: string;
+                                /** @enum {string} */
+                                area: "testing" | "deployment" | "monitoring" | "processes";
+                                title: string;
+                                /**
+                                 * @description `partly`: started, but not enough to count
+                                 * @enum {string}
+                                 */
+                                status: "met" | "partly" | "missing";
+                                /** @description what was found, or what is missing, naming the weeknight.yml path or the history */
+                                detail: string;
+                                /** @description `docs/<page>.md#<section>` explaining how to meet it */
+                                doc: string;
+                            }[];
+                            level: {
+                                /** @enum {string} */
+                                current: "none" | "ci" | "continuous-delivery" | "scheduled-production" | "continuous-deployment";
+                                /**
+                                 * @description null once every item is met
+                                 * @enum {string|null}
+                                 */
+                                next: "none" | "ci" | "continuous-delivery" | "scheduled-production" | "continuous-deployment" | null;
+                                /** @description ids of the items the next level still needs */
+                                missingForNext: string[];
+                                /** @description every level above `none`, lowest first */
+                                ladder: {
+                                    /** @enum {string} */
+                                    level: "none" | "ci" | "continuous-delivery" | "scheduled-production" | "continuous-deployment";
+                                    title: string;
+                                    /** @description item ids, this level's and every lower level's */
+                                    needs: string[];
+                                    reached: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{name}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * DORA metrics of an environment, week by week
+         * @description Deployment frequency, lead time for changes, change failure rate, time to restore and batch size per ISO week, with totals and DORA bands for the whole range. See docs/stats.md.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: `production`, else the last environment in weeknight.yml */
+                    environment?: string;
+                    /** @description how many weeks, the current one included (1-104) */
+                    weeks?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: string;
+                            environment: string;
+                            /** @description weeks run from Monday 00:00 to Monday 00:00 in this time zone */
+                            timezone: string;
+                            weeks: {
+                                /** @description deployments that went live (succeeded, or rolled back automatically after) */
+                                deployments: number;
+                                /** @description median commit → live time of the commits first live in the period, in milliseconds */
+                                leadTimeMedianMs: number | null;
+                                /** @description 90th percentile (nearest rank) of the same lead times, in milliseconds */
+                                leadTimeP90Ms: number | null;
+                                /** @description deployments rolled back (automatically or by a person) or blamed by an incident */
+                                failures: number;
+                                /** @description failures / deployments, 0..1 */
+                                changeFailureRate: number | null;
+                                /** @description failures and unlinked incidents whose service came back */
+                                restores: number;
+                                /** @description median time from failure to restore, in milliseconds */
+                                timeToRestoreMedianMs: number | null;
+                                commitsPerDeployMedian: number | null;
+                                /** @description lines added + deleted against the release that was live before */
+                                linesPerDeployMedian: number | null;
+                                /** @description ISO week, e.g. 2025-W10 */
+                                week: string;
+                                /** @description its Monday, e.g. 2025-03-03 */
+                                firstDay: string;
+                                start: number;
+                                end: number;
+                            }[];
+                            totals: {
+                                /** @description deployments that went live (succeeded, or rolled back automatically after) */
+                                deployments: number;
+                                /** @description median commit → live time of the commits first live in the period, in milliseconds */
+                                leadTimeMedianMs: number | null;
+                                /** @description 90th percentile (nearest rank) of the same lead times, in milliseconds */
+                                leadTimeP90Ms: number | null;
+                                /** @description deployments rolled back (automatically or by a person) or blamed by an incident */
+                                failures: number;
+                                /** @description failures / deployments, 0..1 */
+                                changeFailureRate: number | null;
+                                /** @description failures and unlinked incidents whose service came back */
+                                restores: number;
+                                /** @description median time from failure to restore, in milliseconds */
+                                timeToRestoreMedianMs: number | null;
+                                commitsPerDeployMedian: number | null;
+                                /** @description lines added + deleted against the release that was live before */
+                                linesPerDeployMedian: number | null;
+                                from: number;
+                                to: number;
+                                /** @description deployments / weeks (the current week counts as one) */
+                                deploysPerWeek: number;
+                                /** @description DORA performance bands of the whole range (docs/stats.md); null without data */
+                                bands: {
+                                    /** @enum {string} */
+                                    deploymentFrequency: "elite" | "high" | "medium" | "low";
+                                    /** @enum {string|null} */
+                                    leadTime: "elite" | "high" | "medium" | "low" | null;
+                                    /** @enum {string|null} */
+                                    changeFailureRate: "elite" | "high" | "medium" | "low" | null;
+                                    /** @enum {string|null} */
+                                    timeToRestore: "elite" | "high" | "medium" | "low" | null;
+                                };
+                            };
+                        };
                     };
                 };
             };

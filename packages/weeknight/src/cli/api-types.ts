@@ -8,8 +8,11 @@ import type { Evaluation, FlagView, SegmentView } from "../flags/flag-schema.js"
 import type { incidentSchema, incidentSummarySchema } from "../incidents/incident-routes.js";
 import type { alertSchema, monitorSchema, resultSchema } from "../monitors/monitor-routes.js";
 import type { silenceSchema } from "../monitors/silence-routes.js";
+import type { announcementSchema } from "../notes/announcement-routes.js";
+import type { releaseNotesSchema } from "../notes/note-routes.js";
 import type { projectSchema } from "../projects/project-routes.js";
 import type { approvalSchema } from "../risk/control-routes.js";
+import type { statsSchema } from "../stats/stats-routes.js";
 
 // The shapes the API answers with, taken from the server's own schemas and types so the
 // CLI cannot drift from them. Type-only imports: none of the server is loaded.
@@ -18,6 +21,7 @@ export type { EnvironmentView } from "../environments/environment-service.js";
 export type { DomainEvent } from "../events/event-bus.js";
 export type { Role } from "../http/http-auth.js";
 export type { DeliveryRecord as Delivery } from "../notify/delivery-store.js";
+export type { Readiness } from "../readiness/readiness-schema.js";
 export type { User } from "../users/user-store.js";
 
 import type { ApiToken as StoredToken } from "../users/user-store.js";
@@ -44,4 +48,7 @@ export type Flag = FlagView;
 export type FlagEnvironment = FlagView["environments"][number];
 export type Segment = SegmentView;
 export type FlagEvaluation = Evaluation;
+export type ReleaseNotes = z.infer<typeof releaseNotesSchema>;
+export type Announcement = z.infer<typeof announcementSchema>;
 export type Approval = z.infer<typeof approvalSchema>;
+export type Stats = z.infer<typeof statsSchema>;

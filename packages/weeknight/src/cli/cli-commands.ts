@@ -15,9 +15,12 @@ import { flagCommands } from "./flag-commands.js";
 import { hookCommands } from "./hook-commands.js";
 import { incidentCommands } from "./incident-commands.js";
 import { monitorCommands } from "./monitor-commands.js";
+import { noteCommands } from "./note-commands.js";
 import { projectCommands } from "./project-commands.js";
+import { readinessCommands } from "./readiness-commands.js";
 import { secretCommands } from "./secret-commands.js";
 import { serverCommands } from "./server-commands.js";
+import { statsCommands } from "./stats-commands.js";
 import { tokenCommands } from "./token-commands.js";
 import { userCommands } from "./user-commands.js";
 
@@ -37,8 +40,11 @@ export function registerCommands(program: Command, io = processIo()): void {
   deliveryCommands(program, io);
   monitorCommands(program, io);
   incidentCommands(program, io);
+  statsCommands(program, io);
   blockCommands(program, io);
+  readinessCommands(program, io);
   flagCommands(program, io);
+  noteCommands(program, io);
   userCommands(program, io);
   tokenCommands(program, io);
   eventCommands(program, io);

@@ -172,7 +172,7 @@ describe("parseConfig: problems", () => {
 
   it("lists the known keys when nothing is close", () => {
     expect(problems(yaml("project: app", "colour: blue", ...STAGES))).toEqual([
-      'weeknight.yml:2:1: colour: unknown key "colour" (known keys here: project, build, notify, risk, environments)',
+      'weeknight.yml:2:1: colour: unknown key "colour" (known keys here: project, build, notify, risk, environments, changelog)',
     ]);
   });
 
@@ -245,7 +245,7 @@ describe("parseConfig: problems", () => {
     ).toEqual([
       'weeknight.yml:7:11: notify[0].type: unknown type "sms" (use one of: slack, webhook, email)',
       'weeknight.yml:10:28: notify[1].to[1]: invalid email address "not-an-email"',
-      'weeknight.yml:11:14: notify[1].events[0]: invalid value "build.broken" — use one of: build.failed, build.fixed, deploy.started, deploy.succeeded, deploy.failed, deploy.rolled-back, release.crashed, alert.firing, alert.resolved, deploy.notice, deploy.summary, block.placed, block.lifted, flag.stale, flag.ramp-paused',
+      'weeknight.yml:11:14: notify[1].events[0]: invalid value "build.broken" — use one of: build.failed, build.fixed, deploy.started, deploy.succeeded, deploy.failed, deploy.rolled-back, release.crashed, alert.firing, alert.resolved, deploy.notice, deploy.summary, block.placed, block.lifted, flag.stale, flag.ramp-paused, changelog.published, announcement.published',
       "weeknight.yml:12:5: notify[2].type: required — one of: slack, webhook, email",
     ]);
   });

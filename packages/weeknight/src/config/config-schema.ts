@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ChangelogConfig, changelogSchema } from "./changelog-schema.js";
 
 export { parseDuration } from "./config-primitives.js";
 
@@ -28,6 +29,8 @@ export const NOTIFY_EVENTS = [
   "block.lifted",
   "flag.stale",
   "flag.ramp-paused",
+  "changelog.published",
+  "announcement.published",
 ] as const;
 
 const eventsSchema = z
@@ -35,7 +38,7 @@ const eventsSchema = z
   .min(1)
   .default([...NOTIFY_EVENTS])
   .describe(
-    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted, `alert.firing` and `alert.resolved` for monitors' alerts (one message per suspect deploy), `deploy.notice` (the afternoon notice of tonight's deploy), `deploy.summary` (how the scheduled deploy went, or why it was skipped), `block.placed`, `block.lifted`, `flag.stale` (a flag has served everyone for a while: time to delete it from the code) and `flag.ramp-paused` (a firing alert paused a flag's ramp).",
+    "When to notify: `build.failed` when a build fails, `build.fixed` when the next build passes again, `deploy.started`, `deploy.succeeded`, `deploy.failed` and `deploy.rolled-back` for deployments, `release.crashed` when a live release crashes and is restarted, `alert.firing` and `alert.resolved` for monitors' alerts (one message per suspect deploy), `deploy.notice` (the afternoon notice of tonight's deploy), `deploy.summary` (how the scheduled deploy went, or why it was skipped), `block.placed`, `block.lifted`, `flag.stale` (a flag has served everyone for a while: time to delete it from the code), `flag.ramp-paused` (a firing alert paused a flag's ramp), `changelog.published` (a deploy published customer release notes) and `announcement.published` (someone published an announcement) — give these two to a channel whose `to:` lists your customers to email them.",
   );
 
 const slackNotifySchema = z
@@ -189,6 +192,21 @@ function checkPolicies(
   }
 }
 
+function checkChangelog(
+  config: { changelog?: ChangelogConfig; environments: Record<string, unknown> },
+  ctx: z.RefinementCtx,
+): void {
+  config.changelog?.publish?.forEach((name, i) => {
+    if (!(name in config.environments)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["changelog", "publish", i],
+        message: `changelog.publish names "${name}", which is not an environment — use one of ${Object.keys(config.environments).join(", ") || "(none defined)"}`,
+      });
+    }
+  });
+}
+
 export const weeknightConfigSchema = z
   .strictObject({
     project: z
@@ -209,8 +227,10 @@ export const weeknightConfigSchema = z
       .describe("Who to tell when a build fails and when it is fixed again."),
     risk: riskSchema,
     environments: environmentsSchema,
+    changelog: changelogSchema,
   })
   .superRefine(checkPolicies)
+  .superRefine(checkChangelog)
   .describe("weeknight.yml: how Weeknight builds, tests and announces this repository.");
 
 export type WeeknightConfig = z.output<typeof weeknightConfigSchema>;

@@ -34,6 +34,9 @@ export function demoCommands(program: Command): void {
       say(`  CLI:      weeknight login --url ${summary.url} --username ${summary.login.username}`);
       say(`  try:      WEEKNIGHT_URL=${summary.url} weeknight build list   (after login)`);
       say(`  API docs: ${summary.url}/api/v1/openapi.json`);
+      say(
+        `  changelog: ${summary.changelog.url}   (public: what customers read, with Atom and JSON feeds)`,
+      );
       say("Press Ctrl-C to stop.");
       const stop = async () => {
         await close();

@@ -46,6 +46,8 @@ export interface DemoSummary {
     url: string;
     reason?: string;
   }[];
+  /** The public changelog: what customers read about the fix (the rolled-back release is not there). */
+  changelog: { url: string; entries: { title: string; text: string }[] };
 }
 
 const ada = { name: "Ada Lovelace", email: "ada@example.com" };
@@ -117,14 +119,18 @@ export async function runDemo(
 
     say(`${bob.name} pushes a change that breaks a unit test…`);
     const failed = await buildAfterPush(server, () =>
-      repo.pushChange("broken", bob, "Greeting: drop the exclamation mark"),
+      repo.pushChange("broken", bob, "refactor(greeting): drop the exclamation mark"),
     );
     say(`build ${failed.id} ${failed.status}${failed.error ? `: ${failed.error}` : ""}`);
     await server.services.notify.drain();
 
     say(`${ada.name} pushes the fix…`);
     const passed = await buildAfterPush(server, () =>
-      repo.pushChange("fixed", ada, "Greeting: capitalise names, keep the exclamation mark"),
+      repo.pushChange(
+        "fixed",
+        ada,
+        "fix(greeting): capitalise names, keep the exclamation mark\n\nChangelog: Greetings write your name with a capital letter.",
+      ),
     );
     say(
       `build ${passed.id} ${passed.status}${passed.artifact ? `, artifact sha256:${passed.artifact.sha256.slice(0, 12)}…` : ""}`,
@@ -139,7 +145,7 @@ export async function runDemo(
 
     say(`${bob.name} pushes a change whose tests pass but which fails under real traffic…`);
     const risky = await buildAfterPush(server, () =>
-      repo.pushChange("bad-release", bob, "Greeting: serve greetings from a cache"),
+      repo.pushChange("bad-release", bob, "perf(greeting): serve greetings from a cache"),
     );
     say(`build ${risky.id} ${risky.status}; it goes to internal, then to production as a canary`);
     await deploymentOf(server, "internal", risky.id);
@@ -154,6 +160,20 @@ export async function runDemo(
     const deployments = (
       await server.services.deployments.list({ project: "sample-app", limit: 50 })
     ).reverse();
+
+    const changelogUrl = `${server.url}/changelog/sample-app`;
+    const published = await server.services.notes.notes.list({
+      project: "sample-app",
+      environment: "production",
+      limit: 10,
+    });
+    const changelog = {
+      url: changelogUrl,
+      entries: published
+        .filter((n) => n.publishedAt !== null && n.withdrawnAt === null)
+        .map((n) => ({ title: `release ${n.id}`, text: n.customer.trim() })),
+    };
+    say(`release notes of build ${passed.id} are on the public changelog: ${changelogUrl}`);
 
     const summary: DemoSummary = {
       url: server.url,
@@ -183,6 +203,7 @@ export async function runDemo(
         url: urls[d.environment as keyof typeof urls],
         ...(d.reason ? { reason: d.reason } : {}),
       })),
+      changelog,
     };
     return { server, summary, close };
   } catch (error) {

@@ -43,6 +43,11 @@ describe("weeknight demo --once --json", () => {
     const production = summary.deployments.find((d) => d.environment === "production")?.url;
     expect(production).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(summary.notifications.map((n) => n.event)).toContain("deploy.rolled-back");
+
+    // Customers read about the fix; the rolled-back release never reached them.
+    expect(summary.changelog.entries.map((e) => e.text)).toEqual([
+      "### Fixed\n\n- Greetings write your name with a capital letter.",
+    ]);
     rmSync(summary.home, { recursive: true, force: true });
   });
 });

@@ -292,6 +292,8 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       return Promise.all((await store.list({ ...filter, projectId })).map(view));
     },
     live: (project: Project, environment: string) => store.live(project.id, environment),
+    /** The newest automatic or requested rollback of any of the project's environments. */
+    lastRollback: (project: Project) => store.lastRollback(project.id),
     /** The newest deployment to the environment, whatever its step. */
     latest: async (project: Project, environment: string) =>
       (await store.list({ projectId: project.id, environment, limit: 1 }))[0] ?? null,
@@ -300,6 +302,9 @@ export function createDeploymentService(deps: DeploymentServiceDeps) {
       announce(live, project, "release.crashed", message),
     succeededBuilds: (project: Project, environment: string) =>
       store.succeededBuilds(project.id, environment),
+    /** Deployments to the environment that finished at or after `since`, oldest first. */
+    finishedSince: (project: Project, environment: string, since: number) =>
+      store.finishedSince(project.id, environment, since),
     recordRun: (project: Project, environment: string, skipReason: string | null) =>
       store.recordRun(project.id, environment, clock.now(), skipReason),
     lastRun: (project: Project, environment: string) => store.lastRun(project.id, environment),

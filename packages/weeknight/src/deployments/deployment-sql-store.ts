@@ -121,6 +121,23 @@ export function createDeploymentSqlStore(db: Db): DeploymentStore {
         .executeTakeFirst();
       return row ? toDeployment(row) : null;
     },
+    async lastRollback(projectId) {
+      const row = await db
+        .selectFrom("deployments")
+        .selectAll()
+        .where("project_id", "=", projectId)
+        .where((eb) =>
+          eb.or([
+            eb("step", "=", "rolled-back"),
+            eb.and([eb("step", "=", "succeeded"), eb("trigger", "like", "rollback:%")]),
+          ]),
+        )
+        .orderBy("finished_at", "desc")
+        .orderBy("id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toDeployment(row) : null;
+    },
     async succeededBuilds(projectId, environment) {
       const rows = await db
         .selectFrom("deployments")
@@ -131,6 +148,18 @@ export function createDeploymentSqlStore(db: Db): DeploymentStore {
         .where("step", "=", "succeeded")
         .execute();
       return rows.map((r) => r.build_id);
+    },
+    async finishedSince(projectId, environment, since) {
+      const rows = await db
+        .selectFrom("deployments")
+        .selectAll()
+        .where("project_id", "=", projectId)
+        .where("environment", "=", environment)
+        .where("finished_at", ">=", since)
+        .orderBy("finished_at")
+        .orderBy("id")
+        .execute();
+      return rows.map(toDeployment);
     },
     async recordRun(projectId, environment, at, skipReason) {
       const values =

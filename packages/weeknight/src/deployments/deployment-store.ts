@@ -45,8 +45,15 @@ export interface DeploymentStore {
   unfinished(): Promise<Deployment[]>;
   /** The newest deployment to the environment that succeeded: what is live. */
   live(projectId: number, environment: string): Promise<Deployment | null>;
+  /**
+   * The project's newest rollback: a deployment that ended `rolled-back` (automatic), or a
+   * rollback someone asked for (trigger `rollback:<who>`) that succeeded.
+   */
+  lastRollback(projectId: number): Promise<Deployment | null>;
   /** Has this build a succeeded deployment to the environment? */
   succeededBuilds(projectId: number, environment: string): Promise<number[]>;
+  /** Deployments to the environment that finished at or after `since`, oldest first (stats). */
+  finishedSince(projectId: number, environment: string, since: number): Promise<Deployment[]>;
   recordRun(
     projectId: number,
     environment: string,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { UnauthenticatedError } from "../errors/domain-errors.js";
 import { bearerToken } from "../http/http-auth.js";
+import { etagMatches } from "../http/http-etag.js";
 import type { FlagDelivery } from "./flag-delivery.js";
 import {
   bulkEtag,
@@ -10,7 +11,7 @@ import {
   type Success,
   toContext,
 } from "./ofrep-evaluation.js";
-import { etagMatches, sdkCallers } from "./sdk-routes.js";
+import { sdkCallers } from "./sdk-routes.js";
 
 /** A context is a few hundred bytes; this leaves room for large ones and refuses abuse. */
 export const OFREP_MAX_BODY_BYTES = 64 * 1024;
@@ -105,7 +106,7 @@ export function ofrepRoutes(deps: { delivery: FlagDelivery }): (app: FastifyInst
           const snapshot = await delivery.snapshot(auth.callerOf(request));
           const etag = bulkEtag(snapshot, context);
           reply.header("etag", etag).header("cache-control", "private, no-cache");
-          if (etagMatches(request, etag)) return reply.status(304).send();
+          if (etagMatches(request.headers["if-none-match"], etag)) return reply.status(304).send();
           const facts = factsOf(snapshot);
           const flags: (Success | Failure)[] = [];
           for (const key of facts.keys()) flags.push(evaluate(snapshot, facts, key, context));

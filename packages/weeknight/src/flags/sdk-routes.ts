@@ -3,6 +3,7 @@ import { z } from "zod";
 import { UnauthenticatedError } from "../errors/domain-errors.js";
 import type { RoutesPlugin, ZodApp } from "../http/http-app.js";
 import { bearerToken } from "../http/http-auth.js";
+import { etagMatches } from "../http/http-etag.js";
 import { streamSse } from "../http/http-sse.js";
 import type { FlagDelivery, FlagSnapshot, SdkCaller } from "./flag-delivery.js";
 
@@ -48,17 +49,6 @@ const sdkMetricsSchema = z
     path: ["stop"],
   });
 
-/** Whether the request's `If-None-Match` lists `etag` (or `*`); weak and strong forms match. */
-export function etagMatches(request: FastifyRequest, etag: string): boolean {
-  const header = request.headers["if-none-match"];
-  if (typeof header !== "string") return false;
-  const wanted = etag.startsWith("W/") ? etag.slice(2) : etag;
-  return header.split(",").some((tag) => {
-    const t = tag.trim();
-    return t === "*" || (t.startsWith("W/") ? t.slice(2) : t) === wanted;
-  });
-}
-
 const serialized = new WeakMap<object, string>();
 
 /**
@@ -72,7 +62,7 @@ export function sendWithEtag(
   body: object,
 ): FastifyReply {
   reply.header("etag", etag).header("cache-control", "private, no-cache");
-  if (etagMatches(request, etag)) return reply.status(304).send();
+  if (etagMatches(request.headers["if-none-match"], etag)) return reply.status(304).send();
   let json = serialized.get(body);
   if (json === undefined) {
     json = JSON.stringify(body);

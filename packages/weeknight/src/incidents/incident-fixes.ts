@@ -12,6 +12,10 @@ export interface IncidentFixStore {
   }): Promise<boolean>;
   /** The incidents a build was marked as fixing. */
   fixedBy(buildId: number): Promise<number[]>;
+  /** The project's newest marked fix, if any. */
+  latest(
+    projectId: number,
+  ): Promise<{ incidentId: number; buildId: number; createdAt: number } | null>;
 }
 
 export function createIncidentFixSqlStore(db: Db): IncidentFixStore {
@@ -37,6 +41,22 @@ export function createIncidentFixSqlStore(db: Db): IncidentFixStore {
         .where("build_id", "=", buildId)
         .execute();
       return rows.map((r) => r.incident_id);
+    },
+    async latest(projectId) {
+      const row = await db
+        .selectFrom("incident_fixes")
+        .innerJoin("builds", "builds.id", "incident_fixes.build_id")
+        .select([
+          "incident_fixes.incident_id as incidentId",
+          "incident_fixes.build_id as buildId",
+          "incident_fixes.created_at as createdAt",
+        ])
+        .where("builds.project_id", "=", projectId)
+        .orderBy("incident_fixes.created_at", "desc")
+        .orderBy("incident_fixes.id", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      return row ?? null;
     },
   };
 }

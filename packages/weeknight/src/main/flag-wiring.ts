@@ -116,6 +116,7 @@ export function wireFlags(deps: {
   ];
   return {
     flags,
+    store,
     ramps,
     staleCheck,
     routes,

@@ -15,6 +15,7 @@ import { buildRoutes } from "../builds/build-routes.js";
 import { createBuildService } from "../builds/build-service.js";
 import { createBuildSqlStore } from "../builds/build-sql-store.js";
 import { webhookRoutes } from "../builds/webhook-routes.js";
+import { changelogRoutes } from "../changelog/changelog-routes.js";
 import { type Clock, systemClock } from "../clock.js";
 import { createDatabase, type Database } from "../db/database.js";
 import { createCrashWatch } from "../deployments/crash-watch.js";
@@ -61,9 +62,13 @@ import { createProcessRunner } from "../process/process-runner.js";
 import { projectRoutes } from "../projects/project-routes.js";
 import { createProjectService } from "../projects/project-service.js";
 import { createProjectSqlStore } from "../projects/project-sql-store.js";
+import { readinessRoutes } from "../readiness/readiness-routes.js";
+import { createReadinessService } from "../readiness/readiness-service.js";
 import { controlRoutes } from "../risk/control-routes.js";
 import type { DeployControl } from "../risk/deploy-control.js";
 import type { DeployNotices } from "../risk/deploy-notices.js";
+import { statsRoutes } from "../stats/stats-routes.js";
+import { createStatsService } from "../stats/stats-service.js";
 import { createAgentClient } from "../targets/process/agent-client.js";
 import { createProcessTarget } from "../targets/process/process-target.js";
 import { createSshTarget } from "../targets/ssh/ssh-target.js";
@@ -74,6 +79,7 @@ import { createUserSqlStore } from "../users/user-sql-store.js";
 import { wireControl } from "./control-wiring.js";
 import { wireFlags } from "./flag-wiring.js";
 import { localAgentClient } from "./local-agent.js";
+import { wireNotes } from "./notes-wiring.js";
 import { packageVersion } from "./package-version.js";
 import { type Settings, stageBaseEnv } from "./settings.js";
 
@@ -97,6 +103,7 @@ export interface RunningServer {
     control: DeployControl;
     notices: DeployNotices;
     flags: ReturnType<typeof wireFlags>;
+    notes: ReturnType<typeof wireNotes>;
   };
   close(): Promise<void>;
 }
@@ -338,6 +345,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicUrl,
     rampTickMs: options.flagRampTickMs,
   });
+  const notes = wireNotes({
+    db,
+    projects,
+    builds,
+    deployments,
+    environments,
+    flags: flags.store,
+    notify,
+    audit,
+    bus,
+    clock,
+    publicUrl,
+    onError: (error) =>
+      console.error(`weeknight: release notes: ${(error as Error).message ?? String(error)}`),
+  });
   const metrics = createServerMetrics({ bus });
 
   const app = await createHttpApp({
@@ -356,6 +378,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }),
       // SDKs, OFREP providers and Unleash clients, each with an SDK key.
       ...flags.rootRoutes,
+      // The public changelog and its feeds: no sign-in.
+      changelogRoutes({ source: notes.changelog }),
     ],
     routes: [
       userRoutes({ users, audit }),
@@ -389,8 +413,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       blockRoutes({ blocks }),
       auditRoutes({ audit }),
       ...flags.routes,
+      ...notes.routes,
       slashRoutes({ blocks, clock, signingSecret: () => settings.slashSigningSecret }),
       monitorRoutes({ monitors }),
+      readinessRoutes({
+        readiness: createReadinessService({
+          projects,
+          currentConfig: environments.currentConfig,
+          builds,
+          deployments,
+          deliveries: deliveryStore,
+          backups,
+          fixes,
+          clock,
+        }),
+      }),
+      statsRoutes({
+        stats: createStatsService({
+          projects,
+          environments,
+          deployments,
+          builds,
+          incidents,
+          clock,
+        }),
+      }),
       silenceRoutes({ silences, projects, audit, clock }),
       incidentRoutes({
         incidents,
@@ -436,6 +483,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   crashWatch.start();
   poller.start();
   flags.start();
+  notes.start();
 
   return {
     url,
@@ -456,11 +504,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       control,
       notices,
       flags,
+      notes,
     },
     async close() {
       await poller.stop();
       await app.close();
       await flags.stop();
+      notes.stop();
       await crashWatch.stop();
       alertNotifier.stop();
       await monitors.stop();

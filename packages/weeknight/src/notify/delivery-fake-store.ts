@@ -44,6 +44,8 @@ export function createDeliveryFakeStore(): DeliveryStore & { all(): DeliveryReco
       return [...rows.values()]
         .filter((r) => query.projectId === undefined || r.projectId === query.projectId)
         .filter((r) => query.buildId === undefined || r.buildId === query.buildId)
+        .filter((r) => query.event === undefined || r.event === query.event)
+        .filter((r) => query.status === undefined || r.status === query.status)
         .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
         .slice(0, query.limit)
         .map((r) => ({ ...r }));

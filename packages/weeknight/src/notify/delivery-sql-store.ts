@@ -67,6 +67,8 @@ export function createDeliverySqlStore(deps: { db: Db }): DeliveryStore {
       let select = db.selectFrom("deliveries").selectAll();
       if (query.projectId !== undefined) select = select.where("project_id", "=", query.projectId);
       if (query.buildId !== undefined) select = select.where("build_id", "=", query.buildId);
+      if (query.event !== undefined) select = select.where("event", "=", query.event);
+      if (query.status !== undefined) select = select.where("status", "=", query.status);
       const rows = await select
         .orderBy("created_at", "desc")
         .orderBy("id", "desc")

@@ -158,4 +158,23 @@ describe.each(implementations)("delivery store: %s", (_name, open) => {
       event: "build.fixed",
     });
   });
+
+  it("filters by event and status: the newest delivered failure notice", async () => {
+    const [shop] = subject.projectIds;
+    const delivered = await subject.store.create(delivery({ createdAt: 100 }));
+    await subject.store.update(delivered.id, { status: "delivered", attempts: 1 });
+    const failed = await subject.store.create(delivery({ createdAt: 200 }));
+    await subject.store.update(failed.id, { status: "failed", attempts: 4 });
+    await subject.store.create(delivery({ createdAt: 300, event: "build.fixed" }));
+    const ids = async (q: Parameters<DeliveryStore["list"]>[0]) =>
+      (await subject.store.list(q)).map((d) => d.id);
+    expect(await ids({ projectId: shop, event: "build.failed", limit: 10 })).toEqual([
+      failed.id,
+      delivered.id,
+    ]);
+    expect(
+      await ids({ projectId: shop, event: "build.failed", status: "delivered", limit: 1 }),
+    ).toEqual([delivered.id]);
+    expect(await ids({ event: "notify.test", limit: 10 })).toEqual([]);
+  });
 });

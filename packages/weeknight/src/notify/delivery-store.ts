@@ -34,6 +34,8 @@ export type DeliveryUpdate = Partial<
 export interface DeliveryQuery {
   projectId?: number;
   buildId?: number;
+  event?: DeliveryEvent;
+  status?: DeliveryStatus;
   limit: number;
 }
 

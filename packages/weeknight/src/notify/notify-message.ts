@@ -1,3 +1,4 @@
+import { type ChangelogNotification, renderChangelog } from "./changelog-message.js";
 import { type ControlNotice, renderControl } from "./control-message.js";
 import { type FlagNotification, renderFlag } from "./flag-message.js";
 import { type DeliveryEvent, TEST_EVENT } from "./notify-types.js";
@@ -34,11 +35,18 @@ export interface BuildNotification {
   };
 }
 
-/** What a channel sends: about a build (and its deploys, alerts, controls), or about a flag. */
-export type Notification = BuildNotification | FlagNotification;
+/**
+ * What a channel sends: about a build (and its deploys, alerts, controls), about a flag, or a
+ * public changelog entry.
+ */
+export type Notification = BuildNotification | FlagNotification | ChangelogNotification;
 
 export function isFlagNotification(n: Notification): n is FlagNotification {
   return "flag" in n;
+}
+
+export function isChangelogNotification(n: Notification): n is ChangelogNotification {
+  return "changelog" in n;
 }
 
 /**
@@ -84,6 +92,7 @@ export function authorNames(n: BuildNotification): string {
 /** Plain text (Markdown-friendly) used by e-mail and chat channels. */
 export function renderText(n: Notification): { subject: string; text: string } {
   if (isFlagNotification(n)) return renderFlag(n);
+  if (isChangelogNotification(n)) return renderChangelog(n);
   if (n.event === TEST_EVENT) return renderTest(n);
   if (n.control) return renderControl(n, n.control);
   if (n.alert) return renderAlert(n, n.alert);

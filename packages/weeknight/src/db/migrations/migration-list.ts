@@ -9,6 +9,7 @@ import { migration0007 } from "./0007-silences.js";
 import { migration0008 } from "./0008-monitor-rollups.js";
 import { migration0009 } from "./0009-control.js";
 import { migration0010 } from "./0010-flags.js";
+import { migration0011 } from "./0011-notes.js";
 import type { MigrationContext } from "./migration-context.js";
 
 /** Numbered migrations; never edit one after it has landed — add the next number. */
@@ -24,5 +25,6 @@ export function migrationList(context: MigrationContext): Record<string, Migrati
     "0008-monitor-rollups": migration0008(),
     "0009-control": migration0009(context),
     "0010-flags": migration0010(context),
+    "0011-notes": migration0011(context),
   };
 }

@@ -1,6 +1,11 @@
 import { createTransport } from "nodemailer";
 import { defaultChannelTimeoutMs, redactUrl } from "../channel-http.js";
-import { isFlagNotification, type Notification, renderText } from "../notify-message.js";
+import {
+  isChangelogNotification,
+  isFlagNotification,
+  type Notification,
+  renderText,
+} from "../notify-message.js";
 import type { ChannelSender, EmailChannelConfig } from "../notify-types.js";
 
 export interface EmailDefaults {
@@ -68,6 +73,7 @@ export function emailRecipients(config: EmailChannelConfig, n: Notification): st
   if (
     config.authors &&
     !isFlagNotification(n) &&
+    !isChangelogNotification(n) &&
     (n.event === "build.failed" || n.event === "build.fixed")
   ) {
     candidates.push(...n.authors.map((a) => a.email));

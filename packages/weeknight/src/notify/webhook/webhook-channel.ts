@@ -1,8 +1,10 @@
 import type { Clock } from "../../clock.js";
+import type { ChangelogNotice } from "../changelog-message.js";
 import { defaultChannelTimeoutMs, postJson, redactUrl } from "../channel-http.js";
 import { type FlagPayload, flagPayload } from "../flag-message.js";
 import {
   type BuildNotification,
+  isChangelogNotification,
   isFlagNotification,
   type Notification,
 } from "../notify-message.js";
@@ -12,7 +14,7 @@ import { signatureHeader, signBody } from "./webhook-signature.js";
 export interface WebhookPayload {
   event: Notification["event"];
   project: string;
-  /** Null on flag.* events, which are about no build. */
+  /** Null on flag.*, changelog.published and announcement.published events: about no build. */
   build: BuildNotification["build"] | null;
   failedStage: NonNullable<BuildNotification["failedStage"]> | null;
   authors: BuildNotification["authors"];
@@ -25,6 +27,8 @@ export interface WebhookPayload {
   control?: BuildNotification["control"];
   /** Only on flag.* events. */
   flag?: FlagPayload;
+  /** Only on changelog.published and announcement.published. */
+  changelog?: ChangelogNotice;
   /** ISO 8601 time of this attempt. */
   sentAt: string;
 }
@@ -54,6 +58,18 @@ export function createWebhookChannel(deps: {
 }
 
 export function webhookPayload(n: Notification, sentAt: Date): WebhookPayload {
+  if (isChangelogNotification(n)) {
+    return {
+      event: n.event,
+      project: n.project,
+      build: null,
+      failedStage: null,
+      authors: [],
+      commits: [],
+      changelog: n.changelog,
+      sentAt: sentAt.toISOString(),
+    };
+  }
   if (isFlagNotification(n)) {
     // The same envelope as every event, so a receiver that reads `authors` or `commits` keeps working.
     return {
