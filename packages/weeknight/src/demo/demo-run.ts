@@ -8,6 +8,7 @@ import type { DomainEvent } from "../events/event-bus.js";
 import { stopLocalAgent } from "../main/local-agent.js";
 import { type RunningServer, startServer } from "../main/server.js";
 import { readSettings } from "../main/settings.js";
+import type { Readiness } from "../readiness/readiness-schema.js";
 import { installPostReceiveHook } from "../sources/post-receive-hook.js";
 import { deploymentOf, withTraffic } from "./demo-deploys.js";
 import { describeNotification, startDemoReceiver } from "./demo-receiver.js";
@@ -48,6 +49,8 @@ export interface DemoSummary {
   }[];
   /** The public changelog: what customers read about the fix (the rolled-back release is not there). */
   changelog: { url: string; entries: { title: string; text: string }[] };
+  /** How far the sample app is on the way to continuous deployment, and what it still lacks. */
+  readiness: { level: string; next: string | null; missing: string[] };
 }
 
 const ada = { name: "Ada Lovelace", email: "ada@example.com" };
@@ -174,6 +177,15 @@ export async function runDemo(
         .map((n) => ({ title: `release ${n.id}`, text: n.customer.trim() })),
     };
     say(`release notes of build ${passed.id} are on the public changelog: ${changelogUrl}`);
+    const ready = await api.get<Readiness>("/projects/sample-app/readiness");
+    const readiness = {
+      level: ready.level.current,
+      next: ready.level.next,
+      missing: ready.level.missingForNext,
+    };
+    say(
+      `readiness: ${readiness.level}${readiness.next ? `; ${readiness.next} still needs ${readiness.missing.join(", ")}` : ""} (the project page's card says how)`,
+    );
 
     const summary: DemoSummary = {
       url: server.url,
@@ -204,6 +216,7 @@ export async function runDemo(
         ...(d.reason ? { reason: d.reason } : {}),
       })),
       changelog,
+      readiness,
     };
     return { server, summary, close };
   } catch (error) {

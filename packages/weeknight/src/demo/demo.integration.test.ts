@@ -48,6 +48,11 @@ describe("weeknight demo --once --json", () => {
     expect(summary.changelog.entries.map((e) => e.text)).toEqual([
       "### Fixed\n\n- Greetings write your name with a capital letter.",
     ]);
+    // The readiness card: every green build reaches internal; production still lacks a few things.
+    expect(summary.readiness.level).toBe("continuous-delivery");
+    expect(summary.readiness.next).toBe("scheduled-production");
+    expect(summary.readiness.missing.length).toBeGreaterThan(0);
+    expect(stderr).toContain("readiness: continuous-delivery; scheduled-production still needs");
     rmSync(summary.home, { recursive: true, force: true });
   });
 });
