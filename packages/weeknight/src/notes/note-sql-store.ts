@@ -7,6 +7,13 @@ export function createNoteSqlStore(database: Db): NoteStore {
   const db = database.withTables<NoteTables>();
   const byId = async (id: number) =>
     db.selectFrom("release_notes").selectAll().where("id", "=", id).executeTakeFirst();
+  const byBuild = (projectId: number, environment: string, buildId: number) =>
+    db
+      .selectFrom("release_notes")
+      .selectAll()
+      .where("project_id", "=", projectId)
+      .where("environment", "=", environment)
+      .where("build_id", "=", buildId);
 
   return {
     async draft(notes, now) {
@@ -17,13 +24,11 @@ export function createNoteSqlStore(database: Db): NoteStore {
         updated_at: now,
       };
       const markdown = { internal_md: notes.internal, customer_md: notes.customer };
-      const existing = await db
-        .selectFrom("release_notes")
-        .selectAll()
-        .where("project_id", "=", notes.projectId)
-        .where("environment", "=", notes.environment)
-        .where("build_id", "=", notes.buildId)
-        .executeTakeFirst();
+      const existing = await byBuild(
+        notes.projectId,
+        notes.environment,
+        notes.buildId,
+      ).executeTakeFirst();
       if (existing) {
         // A person's words win over regenerated ones.
         const set = existing.edited_at === null ? { ...generated, ...markdown } : generated;
@@ -45,13 +50,11 @@ export function createNoteSqlStore(database: Db): NoteStore {
         .executeTakeFirst();
       if (row) return toNotes(row);
       // Drafted at the same moment elsewhere: that draft stands.
-      const raced = await db
-        .selectFrom("release_notes")
-        .selectAll()
-        .where("project_id", "=", notes.projectId)
-        .where("environment", "=", notes.environment)
-        .where("build_id", "=", notes.buildId)
-        .executeTakeFirstOrThrow();
+      const raced = await byBuild(
+        notes.projectId,
+        notes.environment,
+        notes.buildId,
+      ).executeTakeFirstOrThrow();
       return toNotes(raced);
     },
     async get(id) {
@@ -59,13 +62,7 @@ export function createNoteSqlStore(database: Db): NoteStore {
       return row ? toNotes(row) : null;
     },
     async find(projectId, environment, buildId) {
-      const row = await db
-        .selectFrom("release_notes")
-        .selectAll()
-        .where("project_id", "=", projectId)
-        .where("environment", "=", environment)
-        .where("build_id", "=", buildId)
-        .executeTakeFirst();
+      const row = await byBuild(projectId, environment, buildId).executeTakeFirst();
       return row ? toNotes(row) : null;
     },
     async list({ projectId, environment, beforeId, limit }) {

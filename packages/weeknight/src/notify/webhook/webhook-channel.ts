@@ -58,19 +58,7 @@ export function createWebhookChannel(deps: {
 }
 
 export function webhookPayload(n: Notification, sentAt: Date): WebhookPayload {
-  if (isChangelogNotification(n)) {
-    return {
-      event: n.event,
-      project: n.project,
-      build: null,
-      failedStage: null,
-      authors: [],
-      commits: [],
-      changelog: n.changelog,
-      sentAt: sentAt.toISOString(),
-    };
-  }
-  if (isFlagNotification(n)) {
+  if (isChangelogNotification(n) || isFlagNotification(n)) {
     // The same envelope as every event, so a receiver that reads `authors` or `commits` keeps working.
     return {
       event: n.event,
@@ -79,7 +67,7 @@ export function webhookPayload(n: Notification, sentAt: Date): WebhookPayload {
       failedStage: null,
       authors: [],
       commits: [],
-      flag: flagPayload(n.flag),
+      ...(isFlagNotification(n) ? { flag: flagPayload(n.flag) } : { changelog: n.changelog }),
       sentAt: sentAt.toISOString(),
     };
   }
