@@ -1,8 +1,10 @@
 import { Route, Routes } from "react-router";
 import { AlertsPage } from "../pages/alerts-page.js";
+import { AnnouncementPage } from "../pages/announcement-page.js";
 import { AuditPage } from "../pages/audit-page.js";
 import { BuildPage } from "../pages/build-page.js";
 import { CalendarPage } from "../pages/calendar-page.js";
+import { ChangelogPage } from "../pages/changelog-page.js";
 import { EnvironmentPage } from "../pages/environment-page.js";
 import { FlagPage } from "../pages/flag-page.js";
 import { FlagsPage } from "../pages/flags-page.js";
@@ -13,6 +15,7 @@ import { OverviewPage } from "../pages/overview-page.js";
 import { ProjectPage } from "../pages/project-page.js";
 import { SettingsPage } from "../pages/settings-page.js";
 import { SignInPage } from "../pages/sign-in-page.js";
+import { StatsPage } from "../pages/stats-page.js";
 import { Layout } from "./layout.js";
 import { SessionProvider, useSession } from "./session.js";
 
@@ -36,6 +39,9 @@ function SignedInOrNot() {
         <Route path="projects/:project/environments/:environment" element={<EnvironmentPage />} />
         <Route path="projects/:project/flags" element={<FlagsPage />} />
         <Route path="projects/:project/flags/:key" element={<FlagPage />} />
+        <Route path="projects/:project/changelog" element={<ChangelogPage />} />
+        <Route path="projects/:project/announcements/:id" element={<AnnouncementPage />} />
+        <Route path="projects/:project/stats" element={<StatsPage />} />
         <Route path="builds/:id" element={<BuildPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="incidents" element={<IncidentsPage />} />

@@ -100,3 +100,65 @@ describe("live flag events", () => {
     ]);
   });
 });
+
+describe("live release notes and announcement events", () => {
+  const changelog = ["changelog.published", "changelog.withdrawn", "changelog.updated"];
+  const announcements = [
+    "announcement.drafted",
+    "announcement.edited",
+    "announcement.published",
+    "announcement.discarded",
+  ];
+
+  it("are all listened to", () => {
+    for (const type of [...changelog, ...announcements]) expect(eventTypes).toContain(type);
+  });
+
+  it("refresh the project's release notes and its public changelog state", () => {
+    const data = { project: "shop", projectId: 1, environment: "production", notesId: 12 };
+    for (const type of changelog) {
+      expect(staleQueryKeys({ type, data })).toEqual([
+        ["notes", "shop"],
+        ["changelog", "shop"],
+      ]);
+    }
+  });
+
+  it("refresh the announcement list and the announcement that changed", () => {
+    const data = { project: "shop", projectId: 1, announcementId: 3, by: "ada" };
+    for (const type of announcements) {
+      expect(staleQueryKeys({ type, data })).toEqual([
+        ["announcements", "shop"],
+        ["changelog", "shop"],
+        ["announcement", 3],
+      ]);
+    }
+  });
+
+  it("refresh release notes on every deployment step, stats and readiness when it ends", () => {
+    const data = { project: "shop", environment: "production", deploymentId: 7 };
+    expect(staleQueryKeys({ type: "deployment.starting", data })).toEqual([
+      ["overview"],
+      ["environment", "shop"],
+      ["deployments"],
+      ["deployment", 7],
+      ["notes", "shop"],
+    ]);
+    expect(staleQueryKeys({ type: "deployment.succeeded", data }).slice(4)).toEqual([
+      ["notes", "shop"],
+      ["stats", "shop"],
+      ["readiness", "shop"],
+    ]);
+    expect(staleQueryKeys({ type: "release.health", data })).not.toContainEqual(["notes", "shop"]);
+    expect(staleQueryKeys({ type: "deployment.log", data })).toEqual([]);
+  });
+
+  it("refresh the readiness checklist when a build passes (it may bring a new weeknight.yml)", () => {
+    const data = { project: "shop", buildId: 4 };
+    expect(staleQueryKeys({ type: "build.passed", data })).toContainEqual(["readiness", "shop"]);
+    expect(staleQueryKeys({ type: "build.failed", data })).not.toContainEqual([
+      "readiness",
+      "shop",
+    ]);
+  });
+});

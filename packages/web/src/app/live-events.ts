@@ -24,6 +24,13 @@ export function useLiveEvent(listener: Listener): void {
   }, [listener]);
 }
 
+/** Deployments that ended: they count in the stats and may change readiness (e.g. a rollback). */
+const finishedDeployment = new Set([
+  "deployment.succeeded",
+  "deployment.rolled-back",
+  "deployment.failed",
+]);
+
 /** Which cached queries an event makes stale: the page refetches them, nobody reloads. */
 export function staleQueryKeys(event: Pick<LiveEvent, "type" | "data">): unknown[][] {
   const { type, data } = event;
@@ -31,14 +38,35 @@ export function staleQueryKeys(event: Pick<LiveEvent, "type" | "data">): unknown
   if (type.startsWith("build.")) {
     const keys: unknown[][] = [["overview"], ["builds"], ["project", data.project]];
     if (typeof data.buildId === "number") keys.push(["build", data.buildId]);
+    // A passed build may bring a new weeknight.yml: the readiness checklist reads it.
+    if (type === "build.passed") keys.push(["readiness", data.project]);
     return keys;
   }
   if (type.startsWith("deployment.") || type.startsWith("release.")) {
     const keys: unknown[][] = [["overview"], ["environment", data.project], ["deployments"]];
     if (typeof data.deploymentId === "number") keys.push(["deployment", data.deploymentId]);
+    // A deploy drafts, then publishes or withdraws its notes; what goes out next moves on.
+    if (type.startsWith("deployment.")) keys.push(["notes", data.project]);
+    if (finishedDeployment.has(type))
+      keys.push(["stats", data.project], ["readiness", data.project]);
     return keys;
   }
   if (type.startsWith("delivery.")) return [["deliveries"]];
+  if (type.startsWith("changelog.") || type === "notes.edited") {
+    // Release notes were edited, went to the public changelog, left it, or changed on it.
+    return [
+      ["notes", data.project],
+      ["changelog", data.project],
+    ];
+  }
+  if (type.startsWith("announcement.")) {
+    const keys: unknown[][] = [
+      ["announcements", data.project],
+      ["changelog", data.project],
+    ];
+    if (typeof data.announcementId === "number") keys.push(["announcement", data.announcementId]);
+    return keys;
+  }
   if (type === "monitor.changed") {
     return [
       ["monitors", data.project, data.environment],
@@ -100,7 +128,7 @@ function dispatch(queries: QueryClient, event: LiveEvent): void {
   for (const queryKey of staleQueryKeys(event)) void queries.invalidateQueries({ queryKey });
 }
 
-/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/, incidents/, blocks/, flags/). */
+/** Every event type the server publishes (events/, builds/, deployments/, notify/, monitors/, incidents/, blocks/, flags/, notes/). */
 export const eventTypes = [
   "build.queued",
   "build.started",
@@ -138,4 +166,12 @@ export const eventTypes = [
   "approval.added",
   "environment.skipped",
   "flag.changed",
+  "changelog.published",
+  "changelog.withdrawn",
+  "changelog.updated",
+  "notes.edited",
+  "announcement.drafted",
+  "announcement.edited",
+  "announcement.published",
+  "announcement.discarded",
 ];

@@ -3,6 +3,8 @@ import { Link, NavLink } from "react-router";
 import { ApiError, api, unwrap } from "../api/client.js";
 import { environmentPath, projectPath } from "../lib/builds-overview.js";
 import { flagsPath } from "../lib/flag-format.js";
+import { changelogTabPath } from "../lib/notes-format.js";
+import { statsPath } from "../lib/stats-chart.js";
 import { BlockButton } from "./block-dialog.js";
 import { ErrorState } from "./states.js";
 import { StatusChip } from "./status-chip.js";
@@ -68,6 +70,8 @@ export function ProjectHeader({ project }: { project: string }) {
             Builds
           </NavLink>
           <NavLink to={flagsPath(project)}>Flags</NavLink>
+          <NavLink to={changelogTabPath(project)}>Changelog</NavLink>
+          <NavLink to={statsPath(project)}>Stats</NavLink>
         </nav>
       )}
     </header>

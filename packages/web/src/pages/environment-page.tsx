@@ -10,6 +10,7 @@ import { EnvironmentHeader } from "../components/environment-header.js";
 import { EnvironmentMonitors } from "../components/environment-monitors.js";
 import { EnvironmentReleases } from "../components/environment-releases.js";
 import { EnvironmentWaiting } from "../components/environment-waiting.js";
+import { ReleaseNotesSection } from "../components/notes-section.js";
 import { EmptyState, ErrorState, Loading } from "../components/states.js";
 
 /** One environment of a project: what is live, what would go out next, and how deployments went. */
@@ -80,6 +81,7 @@ export function EnvironmentPage() {
           )}
         </div>
       </div>
+      <ReleaseNotesSection project={project} environment={environment} />
       <EnvironmentMonitors project={project} environment={environment} />
       <DeploymentHistory
         project={project}

@@ -4,6 +4,7 @@ import { api, unwrap } from "../api/client.js";
 import { useUser } from "../app/session.js";
 import { BuildsTable } from "../components/project-builds-table.js";
 import { isNotFound, ProjectHeader, useProject } from "../components/project-header.js";
+import { ReadinessCard } from "../components/readiness-card.js";
 import { EmptyState, ErrorState, Loading } from "../components/states.js";
 import { useTitle } from "../lib/use-title.js";
 
@@ -75,6 +76,7 @@ export function ProjectPage() {
           </>
         )}
       </section>
+      <ReadinessCard project={project} />
     </>
   );
 }

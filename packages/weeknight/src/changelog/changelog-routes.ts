@@ -48,7 +48,8 @@ export function changelogRoutes(deps: ChangelogRoutesDeps): (app: HttpApp) => vo
     if (page === null) return notFound(reply, format, project);
     const body = renderers[format](page);
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-    reply.header("etag", etag).header("cache-control", "public, max-age=60");
+    // Revalidate every time: a 304 is cheap, and a release or a fix shows at once.
+    reply.header("etag", etag).header("cache-control", "public, no-cache");
     reply.header("x-content-type-options", "nosniff");
     if (format === "html") {
       reply.header("content-security-policy", PAGE_SECURITY_POLICY);

@@ -231,6 +231,12 @@ export function createNoteService(deps: {
           fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
         },
       });
+      bus.publish("notes.edited", {
+        project: project.name,
+        projectId: project.id,
+        environment: notes.environment,
+        notesId: id,
+      });
       if (edited.publishedAt !== null && edited.withdrawnAt === null) {
         bus.publish("changelog.updated", {
           project: project.name,
