@@ -105,6 +105,34 @@ describe("email channel", () => {
     expect(readable(mails[0]?.data ?? "")).toContain("Fixed by Ada Lovelace, Bob. Thank you!");
   });
 
+  it("mails changelog subscribers the customer notes, never the commit authors", async () => {
+    const sender = createEmailChannel({ smtpUrl, from: "news@shop.example.com" });
+    const subscribers: EmailChannelConfig = {
+      type: "email",
+      to: ["customers@lists.example.com"],
+      authors: true,
+      events: ["changelog.published", "announcement.published"],
+    };
+    await sender.send(
+      subscribers,
+      {
+        event: "changelog.published",
+        project: "shop",
+        changelog: {
+          title: "Released 28 November 2026",
+          markdown: "### Fixed\n\n- Order totals are exact to the cent.\n",
+          url: "http://weeknight.test/changelog/shop#release-7",
+        },
+      },
+      { deliveryId: 1, attempt: 1 },
+    );
+    expect(mails.map((m) => m.to)).toEqual([["customers@lists.example.com"]]);
+    const text = readable(mails[0]?.data ?? "");
+    expect(text).toContain("Subject: shop: Released 28 November 2026");
+    expect(text).toContain("- Order totals are exact to the cent.");
+    expect(text).toContain("http://weeknight.test/changelog/shop#release-7");
+  });
+
   it("fails with a clear message when no SMTP server is configured", async () => {
     const store = createDeliveryFakeStore();
     const notify = createNotifyService({
