@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS } from "../../weeknight/src/monitors/web/browser-host.js";
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH points elsewhere. */
@@ -26,4 +26,21 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     args: CHROMIUM_ARGS,
   });
+}
+
+/** A new browser context signed in as `who`, on the overview page. */
+export async function signIn(
+  browser: Browser,
+  url: string,
+  who: { username: string; password: string },
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel("Username").fill(who.username);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("overview").waitFor();
+  return page;
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshotDir } from "./browser.js";
+import { launchBrowser, screenshotDir, signIn } from "./browser.js";
 import { bob, type DashboardFixture, startDashboardFixture, viewer } from "./fixture.js";
 
 const deployer = { username: "dana", password: "dana-writes-the-notes" };
@@ -40,16 +40,8 @@ describe("release notes, the public changelog and announcements, in a real brows
     await fixture?.close();
   });
 
-  async function signedIn(who: { username: string; password: string }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const signedInPage = await context.newPage();
-    await signedInPage.goto(fixture.server.url);
-    await signedInPage.getByLabel("Username").fill(who.username);
-    await signedInPage.getByLabel("Password").fill(who.password);
-    await signedInPage.getByRole("button", { name: "Sign in" }).click();
-    await signedInPage.getByTestId("overview").waitFor();
-    return signedInPage;
-  }
+  const signedIn = (who: { username: string; password: string }) =>
+    signIn(browser, fixture.server.url, who);
 
   const snap = (name: string, on: Page = page) =>
     on.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
