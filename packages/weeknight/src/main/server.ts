@@ -62,13 +62,9 @@ import { createProcessRunner } from "../process/process-runner.js";
 import { projectRoutes } from "../projects/project-routes.js";
 import { createProjectService } from "../projects/project-service.js";
 import { createProjectSqlStore } from "../projects/project-sql-store.js";
-import { readinessRoutes } from "../readiness/readiness-routes.js";
-import { createReadinessService } from "../readiness/readiness-service.js";
 import { controlRoutes } from "../risk/control-routes.js";
 import type { DeployControl } from "../risk/deploy-control.js";
 import type { DeployNotices } from "../risk/deploy-notices.js";
-import { statsRoutes } from "../stats/stats-routes.js";
-import { createStatsService } from "../stats/stats-service.js";
 import { createAgentClient } from "../targets/process/agent-client.js";
 import { createProcessTarget } from "../targets/process/process-target.js";
 import { createSshTarget } from "../targets/ssh/ssh-target.js";
@@ -81,6 +77,7 @@ import { wireFlags } from "./flag-wiring.js";
 import { localAgentClient } from "./local-agent.js";
 import { wireNotes } from "./notes-wiring.js";
 import { packageVersion } from "./package-version.js";
+import { scoreboardRoutes } from "./scoreboard-wiring.js";
 import { type Settings, stageBaseEnv } from "./settings.js";
 
 export interface RunningServer {
@@ -416,27 +413,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ...notes.routes,
       slashRoutes({ blocks, clock, signingSecret: () => settings.slashSigningSecret }),
       monitorRoutes({ monitors }),
-      readinessRoutes({
-        readiness: createReadinessService({
-          projects,
-          currentConfig: environments.currentConfig,
-          builds,
-          deployments,
-          deliveries: deliveryStore,
-          backups,
-          fixes,
-          clock,
-        }),
-      }),
-      statsRoutes({
-        stats: createStatsService({
-          projects,
-          environments,
-          deployments,
-          builds,
-          incidents,
-          clock,
-        }),
+      ...scoreboardRoutes({
+        projects,
+        currentConfig: environments.currentConfig,
+        environments,
+        builds,
+        deployments,
+        deliveries: deliveryStore,
+        backups,
+        fixes,
+        incidents,
+        clock,
       }),
       silenceRoutes({ silences, projects, audit, clock }),
       incidentRoutes({
